@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, EventStoreModule, IndagaConfig, loadConfig, SqlClientModule } from '@indaga/platform';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './operations/health.controller';
+import { HttpMetrics } from './operations/metrics';
+import { MetricsController } from './operations/metrics.controller';
+import { NetworksModule } from './networks/networks.module';
+import { ProjectionsController } from './projections/projections.controller';
+import { ProjectionsModule } from '@indaga/projections';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: IndagaConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule, SqlClientModule, ProjectionsModule, AuthModule, NetworksModule],
+      controllers: [HealthController, MetricsController, ProjectionsController],
+      providers: [HttpMetrics],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { TokenStore } from './token-store';
+import { TokensController } from './tokens.controller';
+
+@Module({
+  providers: [TokenStore, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [TokensController],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,56 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IndagaConfig } from '@indaga/platform';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { BodyValidationPipe } from './http/body-validation.pipe';
+import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
+import { createPinoLogger, PinoNestLogger } from './http/logger';
+import { HttpMetrics } from './operations/metrics';
+
+/** Max request body (SPEC section 3): larger bodies get 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface CreateAppOptions {
+  /** Serve /docs and /docs-json (default true). */
+  docs?: boolean;
+}
+
+/** Builds the HTTP application; shared by main.ts, the e2e tests and the benchmarks. */
+export async function createApp(config: IndagaConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = createPinoLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    loggerInstance: logger,
+    genReqId: correlationId,
+    requestIdLogLabel: 'correlationId',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(new BodyValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  app.get(HttpMetrics).install(fastify);
+  app.enableShutdownHooks();
+  if (options.docs ?? true) mountDocs(app);
+  return app;
+}
+
+function mountDocs(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('indaga')
+      .setDescription('Collaborative inquiry of school improvement networks: write facts, read trajectories, replay history (docs/SPEC.md).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

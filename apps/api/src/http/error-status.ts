@@ -1,0 +1,20 @@
+import type { DomainErrorCode } from '@indaga/domain';
+
+/** SPEC section 1's status for each domain error code. */
+export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
+  'NETWORK.NOT_FOUND': 404,
+  'NETWORK.ALREADY_REGISTERED': 409,
+  'SCHOOL.ALREADY_MEMBER': 409,
+  'SCHOOL.NOT_MEMBER': 422,
+  'SESSION.ALREADY_RECORDED': 409,
+  'SESSION.NOT_FOUND': 404,
+  'CYCLE.NOT_OPEN': 422,
+  'CYCLE.NO_JOINT_ACTION': 422,
+  'CYCLE.NOT_ANALYSED': 422,
+  'CYCLE.DATE_ORDER': 422,
+  'DATE.OUT_OF_RANGE': 422,
+  'CYCLE.NOT_FOUND': 404,
+  'CYCLE.ALREADY_OPENED': 409,
+  'ACTION.ALREADY_RECORDED': 409,
+  'VALIDATION.FAILED': 400,
+};

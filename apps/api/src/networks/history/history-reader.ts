@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { foldHistory, isNetworkEvent, NetworkEvent, NetworkHistory, networkStreamId } from '@indaga/domain';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@indaga/event-store';
+import { ApiError } from '../../http/api-error';
+
+const PAGE = 1_000;
+
+export interface HistoryAt {
+  version: number;
+  history: NetworkHistory;
+}
+
+/**
+ * Replays a network's stream up to a version or a moment (straight from the
+ * event store, no projection), folding page by page so memory stays flat.
+ */
+@Injectable()
+export class HistoryReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async at(networkId: string, until: { version?: number; asOf?: string } = {}): Promise<HistoryAt> {
+    const streamId = networkStreamId(networkId);
+    const asOf = until.asOf === undefined ? undefined : new Date(until.asOf).getTime();
+    let history: NetworkHistory | undefined;
+    let version = 0;
+    for (let from = 1; ; ) {
+      const page = await this.store.readStream(streamId, { fromVersion: from, toVersion: until.version, limit: PAGE });
+      const known = asOf === undefined ? page : takeWhileRecordedBy(page, asOf);
+      if (known.length > 0) {
+        history = foldHistory(toDomainEvents(known), history);
+        version = known[known.length - 1].version;
+      }
+      if (page.length < PAGE || known.length < page.length) break;
+      from = page[page.length - 1].version + 1;
+    }
+    if (!history || version === 0) {
+      throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} ${until.asOf || until.version ? 'did not exist then' : 'is not registered'}`);
+    }
+    if (until.version !== undefined && version < until.version) {
+      throw new ApiError(404, 'VERSION.NOT_FOUND', `network ${networkId} has no version ${until.version} (it is at ${version})`, {
+        currentVersion: version,
+      });
+    }
+    return { version, history };
+  }
+}
+
+/** The events the service had recorded by `asOf` (a stream's recordedAt grows with its version). */
+function takeWhileRecordedBy(page: RecordedEvent[], asOf: number): RecordedEvent[] {
+  const end = page.findIndex((e) => new Date(e.metadata.recordedAt).getTime() > asOf);
+  return end === -1 ? page : page.slice(0, end);
+}
+
+function toDomainEvents(events: RecordedEvent[]): NetworkEvent[] {
+  return events.filter(isNetworkEvent) as unknown as NetworkEvent[];
+}

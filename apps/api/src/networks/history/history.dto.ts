@@ -1,0 +1,61 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { Period, PERIODS } from '@indaga/domain';
+
+export const MAX_PAGE = 1_000;
+
+export class StreamPageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  fromVersion?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  limit?: number;
+}
+
+export class GlobalLogQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'answer events with a position strictly greater than this' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  limit?: number;
+}
+
+export class PeriodQuery {
+  @ApiPropertyOptional({ enum: PERIODS, default: 'quarter' })
+  @IsOptional()
+  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  period?: Period;
+}
+
+export class StateQuery extends PeriodQuery {
+  @ApiPropertyOptional({ description: 'ISO timestamp: the state as the service knew it then', example: '2024-06-30T23:59:59Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 timestamp' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'the state right after this stream version' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { WRITE_CONTROLLERS } from './commands';
+import { HistoryController } from './history/history.controller';
+import { HistoryReader } from './history/history-reader';
+import { ReadModelReader } from './views/read-model-reader';
+import { ViewsController } from './views/views.controller';
+import { CLOCK, systemClock } from './write/clock';
+import { NetworkCommandHandler } from './write/network-command.handler';
+import { NetworkStateCache } from './write/network-state-cache';
+import { NetworkWriter } from './write/network-writer';
+
+const WRITE_PROVIDERS = [NetworkStateCache, NetworkCommandHandler, NetworkWriter, { provide: CLOCK, useValue: systemClock }];
+const READ_PROVIDERS = [HistoryReader, ReadModelReader];
+
+/** Networks: the write use cases (commands), the history replay (straight from the store) and the projection-backed views. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [...WRITE_CONTROLLERS, HistoryController, ViewsController],
+  providers: [...WRITE_PROVIDERS, ...READ_PROVIDERS],
+})
+export class NetworksModule {}

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { networkStreamId } from '@indaga/domain';
+import { EVENT_STORE, EventStore } from '@indaga/event-store';
+import { READ_MODEL_STORE, ReadModelRow, ReadModelStore } from '@indaga/projections';
+import { ApiError } from '../../http/api-error';
+
+/** SPEC 3: `?minVersion=N` waits up to 5 s for the projection to reach N. */
+export const MIN_VERSION_WAIT_MS = 5_000;
+const POLL_MS = 20;
+
+/** Projection-backed reads: the active generation's row, optionally waiting for a version. */
+@Injectable()
+export class ReadModelReader {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async row(projection: string, networkId: string, minVersion?: number): Promise<ReadModelRow> {
+    const deadline = Date.now() + MIN_VERSION_WAIT_MS;
+    for (;;) {
+      const { activeGeneration } = await this.readModels.status(projection);
+      const row = await this.readModels.row(projection, activeGeneration, networkId);
+      if (row && (minVersion === undefined || row.version >= minVersion)) return row;
+      if (!row && minVersion === undefined) return this.missing(networkId);
+      if (Date.now() >= deadline) {
+        throw new ApiError(503, 'PROJECTION.BEHIND', `the ${projection} read model of ${networkId} is at version ${row?.version ?? 0}, not yet ${minVersion}`, {
+          projection,
+          version: row?.version ?? 0,
+          minVersion,
+        }, { 'Retry-After': '1' });
+      }
+      await sleep(POLL_MS);
+    }
+  }
+
+  async activeViews(projection: string, filter: { region?: string; networkId?: string } = {}) {
+    const { activeGeneration } = await this.readModels.status(projection);
+    return this.readModels.views(projection, activeGeneration, filter);
+  }
+
+  /** No row: either the network does not exist (404) or its projection has not caught up yet (503). */
+  private async missing(networkId: string): Promise<never> {
+    if ((await this.store.streamVersion(networkStreamId(networkId))) === 0) {
+      throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
+    }
+    throw new ApiError(503, 'PROJECTION.BEHIND', `network ${networkId} is not projected yet`, undefined, { 'Retry-After': '1' });
+  }
+}

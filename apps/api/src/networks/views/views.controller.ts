@@ -1,0 +1,76 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { cycleView, NetworkHistory } from '@indaga/domain';
+import { NetworkViews, networkViewsProjection, OverviewEntry, overviewProjection } from '@indaga/projections';
+import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
+import type { AuthenticatedRequest } from '../../auth/auth.guard';
+import { ApiError } from '../../http/api-error';
+import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
+import { ReadModelReader } from './read-model-reader';
+import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
+
+/** Projection-backed reads of SPEC section 3; each answers the stream version it reflects. */
+@ApiTags('networks')
+@ApiBearerAuth()
+@Controller('v1')
+export class ViewsController {
+  constructor(private readonly reader: ReadModelReader) {}
+
+  @Get('networks')
+  @Access(ANY_ROLE)
+  async list(@Req() req: AuthenticatedRequest) {
+    const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
+    const rows = await this.reader.activeViews(overviewProjection.name, own ? { networkId: own } : {});
+    return rows.map(({ networkId, version, view }) => {
+      const quarter = (JSON.parse(view) as Record<string, OverviewEntry>).quarter;
+      return { networkId, name: quarter.name, region: quarter.region, schools: quarter.schools, currentLevel: quarter.level, version };
+    });
+  }
+
+  @Get('networks/:networkId')
+  @Access(NETWORK_READ)
+  async network(@NetworkIdParam() networkId: string, @Query() query: MinVersionQuery) {
+    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
+    return (JSON.parse(row.view) as NetworkViews).network;
+  }
+
+  @Get('networks/:networkId/trajectory')
+  @Access(NETWORK_READ)
+  async trajectory(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
+    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
+    return { networkId, version: row.version, ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'] };
+  }
+
+  @Get('networks/:networkId/indicators')
+  @Access(NETWORK_READ)
+  async indicators(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
+    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
+    return { networkId, version: row.version, ...(JSON.parse(row.view) as NetworkViews).indicators[query.period ?? 'quarter'] };
+  }
+
+  @Get('networks/:networkId/cycles/:cycleId')
+  @Access(NETWORK_READ)
+  async cycle(@NetworkIdParam() networkId: string, @LocalIdParam('cycleId') cycleId: string, @Query() query: MinVersionQuery) {
+    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
+    const cycle = cycleView(JSON.parse(row.document) as NetworkHistory, cycleId);
+    if (!cycle) throw new ApiError(404, 'CYCLE.NOT_FOUND', `network ${networkId} has no cycle ${cycleId}`);
+    return { networkId, version: row.version, ...cycle };
+  }
+
+  /** Every network for analysts; a network token sees its own line only (as in GET /v1/networks). */
+  @Get('overview')
+  @Access(ANY_ROLE)
+  async overview(@Query() query: OverviewQuery, @Req() req: AuthenticatedRequest) {
+    const period = query.period ?? 'quarter';
+    const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
+    const rows = await this.reader.activeViews(overviewProjection.name, {
+      ...(query.region ? { region: query.region } : {}),
+      ...(own ? { networkId: own } : {}),
+    });
+    return {
+      period,
+      ...(query.region ? { region: query.region } : {}),
+      networks: rows.map(({ view }) => (JSON.parse(view) as Record<string, OverviewEntry>)[period]),
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { WriteAnswerBody } from './network-command';
+
+/** SPEC 3: an Idempotency-Key's first answer is kept 24 h. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** What is stored with the events of the first request made with a key. */
+export interface StoredAnswer {
+  requestHash: string;
+  status: number;
+  body: WriteAnswerBody;
+}
+
+/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+}

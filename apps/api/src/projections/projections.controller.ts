@@ -1,0 +1,94 @@
+import { Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
+import { EVENT_STORE, EventStore } from '@indaga/event-store';
+import { CatchUpService, PROJECTION_SCHEDULER, ProjectionScheduler, READ_MODEL_STORE, ReadModelStore } from '@indaga/projections';
+import { Access, ANALYSTS } from '../auth/access.decorator';
+import { ApiError } from '../http/api-error';
+
+/** GET /v1/projections and rebuilds (SPEC section 3, projections and replay). */
+@ApiTags('projections')
+@ApiBearerAuth()
+@Controller('v1/projections')
+@Access(ANALYSTS)
+export class ProjectionsController {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly catchUp: CatchUpService,
+  ) {}
+
+  /** checkpoint: events the active read model reflects; lag: events in network streams it does not reflect yet. */
+  @Get()
+  async list() {
+    const heads = (await this.store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
+    const events = heads.reduce((sum, h) => sum + h.version, 0);
+    return Promise.all(
+      this.catchUp.projections.map(async ({ name }) => {
+        const status = await this.readModels.status(name);
+        const { versions } = await this.readModels.checkpointSum(name, status.activeGeneration);
+        const rebuilding = status.rebuildState === 'running';
+        return {
+          name,
+          status: rebuilding ? 'rebuilding' : 'live',
+          generation: status.activeGeneration,
+          checkpoint: versions,
+          lag: Math.max(0, events - versions),
+          parked: (await this.readModels.parked(name, status.activeGeneration)).map(({ networkId, version, error, parkedAt }) => ({
+            networkId,
+            version,
+            error,
+            parkedAt,
+          })),
+          ...(status.rebuildState
+            ? {
+                rebuild: {
+                  state: status.rebuildState,
+                  jobId: status.rebuildJobId,
+                  generation: status.rebuildGeneration,
+                  processed: status.rebuildProcessed ?? 0,
+                  total: status.rebuildTotal ?? 0,
+                  progress: status.rebuildTotal ? Math.min(1, (status.rebuildProcessed ?? 0) / status.rebuildTotal) : rebuilding ? 0 : 1,
+                  ...(status.rebuildError ? { error: status.rebuildError } : {}),
+                },
+              }
+            : {}),
+        };
+      }),
+    );
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  async rebuild(@Param('name') name: string) {
+    this.known(name);
+    const total = (await this.store.streamHeads()).reduce((sum, h) => sum + h.version, 0);
+    const claimJobId = `rebuild:${name}:pending`;
+    const generation = await this.readModels.startRebuild(name, claimJobId, total);
+    if (generation === undefined) throw new ApiError(409, 'PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
+    const jobId = await this.scheduler.rebuild(name, generation);
+    await this.readModels.setRebuildJob(name, generation, jobId);
+    return { jobId, projection: name, generation };
+  }
+
+  /** Cancels a running rebuild; the active generation keeps answering. */
+  @Delete(':name/rebuild')
+  @HttpCode(200)
+  async cancel(@Param('name') name: string) {
+    this.known(name);
+    const status = await this.readModels.status(name);
+    if (status.rebuildState !== 'running' || status.rebuildGeneration === null) {
+      throw new ApiError(409, 'PROJECTION.NO_REBUILD', `no rebuild of ${name} is running`);
+    }
+    await this.readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
+    await this.readModels.dropInactive(name, status.activeGeneration);
+    return { projection: name, generation: status.rebuildGeneration, state: 'cancelled' };
+  }
+
+  private known(name: string): void {
+    if (!this.catchUp.projection(name)) {
+      throw new ApiError(404, 'PROJECTION.NOT_FOUND', `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Three tiers, selected by file suffix (see README "Tests"):
+//   *.spec.ts      pure, no I/O
+//   *.int-spec.ts  real SQLite file, real PostgreSQL, real Redis
+//   *.e2e-spec.ts  the real HTTP app through supertest
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const libs = ['domain', 'event-store', 'platform', 'projections'];
+const moduleNameMapper = Object.fromEntries(
+  libs.flatMap((lib) => [
+    [`^@indaga/${lib}$`, `<rootDir>/libs/${lib}/src`],
+    [`^@indaga/${lib}/(.*)$`, `<rootDir>/libs/${lib}/src/$1`],
+  ]),
+);
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'], testTimeout: 120000 },
+    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};

@@ -1,0 +1,64 @@
+// What callers ask of a network. The caller (the command handler) fills in
+// every new id and `metadata.today` before `decide`, so the decider stays
+// free of clocks and random ids.
+import type {
+  CycleAnalysisRecordedData,
+  InquiryCycleClosedData,
+  InquiryCycleOpenedData,
+  JointActionCarriedOutData,
+  NetworkRegisteredData,
+  SchoolJoinedData,
+  SchoolLeftData,
+  SessionCorrectedData,
+  SessionFields,
+  SessionWithdrawnData,
+} from './events';
+
+export interface CommandMetadata {
+  /** The UTC calendar date `YYYY-MM-DD` at which the command is decided: no `…On` date may be later. */
+  today: string;
+}
+
+export interface DomainCommand<Type extends string, Data> {
+  type: Type;
+  data: Data;
+  metadata: CommandMetadata;
+}
+
+export type RegisterNetwork = DomainCommand<'RegisterNetwork', NetworkRegisteredData>;
+export type JoinSchool = DomainCommand<'JoinSchool', SchoolJoinedData>;
+export type LeaveSchool = DomainCommand<'LeaveSchool', SchoolLeftData>;
+export type RecordSession = DomainCommand<'RecordSession', SessionFields>;
+export type CorrectSession = DomainCommand<'CorrectSession', SessionCorrectedData>;
+export type WithdrawSession = DomainCommand<'WithdrawSession', SessionWithdrawnData>;
+export type OpenInquiryCycle = DomainCommand<'OpenInquiryCycle', InquiryCycleOpenedData>;
+export type RecordJointAction = DomainCommand<'RecordJointAction', JointActionCarriedOutData>;
+export type RecordCycleAnalysis = DomainCommand<'RecordCycleAnalysis', CycleAnalysisRecordedData>;
+export type CloseInquiryCycle = DomainCommand<'CloseInquiryCycle', InquiryCycleClosedData>;
+
+export type NetworkCommand =
+  | RegisterNetwork
+  | JoinSchool
+  | LeaveSchool
+  | RecordSession
+  | CorrectSession
+  | WithdrawSession
+  | OpenInquiryCycle
+  | RecordJointAction
+  | RecordCycleAnalysis
+  | CloseInquiryCycle;
+
+export type NetworkCommandType = NetworkCommand['type'];
+
+export const NETWORK_COMMAND_TYPES = [
+  'RegisterNetwork',
+  'JoinSchool',
+  'LeaveSchool',
+  'RecordSession',
+  'CorrectSession',
+  'WithdrawSession',
+  'OpenInquiryCycle',
+  'RecordJointAction',
+  'RecordCycleAnalysis',
+  'CloseInquiryCycle',
+] as const satisfies readonly NetworkCommandType[];

@@ -1,0 +1,41 @@
+// Leadership (SPEC §2): who runs the sessions and who comes to them.
+import type { SessionFields } from '../events';
+import type { NetworkHistory } from '../history/network-history';
+import { membersOn } from '../network/membership';
+import { mean, ratio, round3OrNull } from './ratios';
+
+export interface LeadershipIndicators {
+  sessions: number;
+  sostenedorPresence: number | null;
+  schoolAttendance: number | null;
+  memberLedShare: number | null;
+  trainingMinutes: number;
+}
+
+/** `sessions`: the live sessions with heldOn in the period. */
+export function leadershipOf(history: NetworkHistory, sessions: readonly SessionFields[]): LeadershipIndicators {
+  const count = sessions.length;
+  const attendanceRates: number[] = [];
+  for (const session of sessions) {
+    const members = membersOn(history.memberships, session.heldOn);
+    const present = new Set(session.schoolsPresent);
+    const rate = ratio(members.filter((m) => present.has(m)).length, members.length);
+    // A session always has a member present when recorded; skip rather than divide by zero if not.
+    if (rate !== null) attendanceRates.push(rate);
+  }
+  let trainingMinutes = 0;
+  for (const session of sessions) {
+    for (const activity of session.activities) {
+      if (activity.kind === 'leadership_training') trainingMinutes += activity.minutes;
+    }
+  }
+  return {
+    sessions: count,
+    sostenedorPresence: round3OrNull(ratio(sessions.filter((s) => s.attendance.sostenedorReps >= 1).length, count)),
+    schoolAttendance: round3OrNull(mean(attendanceRates)),
+    memberLedShare: round3OrNull(
+      ratio(sessions.filter((s) => s.facilitator === 'school_leader' || s.facilitator === 'sostenedor').length, count),
+    ),
+    trainingMinutes,
+  };
+}

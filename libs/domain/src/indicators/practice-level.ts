@@ -1,0 +1,87 @@
+// The practice rule of SPEC §2: the level and the conditions behind it.
+// Everything here is decided on unrounded shares.
+import type { PracticeCategory } from '../enums';
+import { ratio, round3OrNull } from './ratios';
+
+export const COOPERATIVE_SHARE_THRESHOLD = 0.4;
+export const MULTI_SCHOOL_JOINT_ACTIONS_THRESHOLD = 1;
+export const COLLABORATIVE_SHARE_THRESHOLD = 0.5;
+
+export type PracticeMinutes = Record<PracticeCategory, number>;
+export type PracticeShares = Record<PracticeCategory, number | null>;
+
+export interface LevelCondition {
+  /** The rung this condition belongs to. */
+  level: 'cooperative' | 'collaborative';
+  indicator: 'shares.cooperative' | 'multiSchoolJointActions' | 'shares.collaborative+shares.cooperative';
+  /** Rounded for display; null when the period has no minutes. */
+  value: number | null;
+  threshold: number;
+  /** From the unrounded value. */
+  met: boolean;
+}
+
+export interface PracticeAssessment {
+  total: number;
+  shares: PracticeShares;
+  cooperationIndex: number | null;
+  level: PracticeCategory | null;
+  conditions: LevelCondition[];
+  /** Unrounded, for sentences. */
+  cooperativeShare: number | null;
+  collaborativeOrCooperativeShare: number | null;
+}
+
+export function assessPractice(minutes: PracticeMinutes, multiSchoolJointActions: number): PracticeAssessment {
+  const total = minutes.informative + minutes.collaborative + minutes.cooperative;
+  const cooperativeShare = ratio(minutes.cooperative, total);
+  // From the summed minutes, not the sum of two rounded-by-float shares.
+  const collaborativeOrCooperativeShare = ratio(minutes.collaborative + minutes.cooperative, total);
+  const cooperativeShareMet = cooperativeShare !== null && cooperativeShare >= COOPERATIVE_SHARE_THRESHOLD;
+  const jointActionsMet = multiSchoolJointActions >= MULTI_SCHOOL_JOINT_ACTIONS_THRESHOLD;
+  const collaborativeMet =
+    collaborativeOrCooperativeShare !== null && collaborativeOrCooperativeShare >= COLLABORATIVE_SHARE_THRESHOLD;
+
+  let level: PracticeCategory | null = null;
+  if (total > 0) {
+    if (cooperativeShareMet && jointActionsMet) level = 'cooperative';
+    else if (collaborativeMet) level = 'collaborative';
+    else level = 'informative';
+  }
+
+  return {
+    total,
+    shares: {
+      informative: ratio(minutes.informative, total),
+      collaborative: ratio(minutes.collaborative, total),
+      cooperative: cooperativeShare,
+    },
+    cooperationIndex: ratio(0.5 * minutes.collaborative + minutes.cooperative, total),
+    level,
+    cooperativeShare,
+    collaborativeOrCooperativeShare,
+    conditions: [
+      {
+        level: 'cooperative',
+        indicator: 'shares.cooperative',
+        value: round3OrNull(cooperativeShare),
+        threshold: COOPERATIVE_SHARE_THRESHOLD,
+        met: cooperativeShareMet,
+      },
+      {
+        level: 'cooperative',
+        indicator: 'multiSchoolJointActions',
+        value: multiSchoolJointActions,
+        threshold: MULTI_SCHOOL_JOINT_ACTIONS_THRESHOLD,
+        met: jointActionsMet,
+      },
+      {
+        level: 'collaborative',
+        indicator: 'shares.collaborative+shares.cooperative',
+        value: round3OrNull(collaborativeOrCooperativeShare),
+        threshold: COLLABORATIVE_SHARE_THRESHOLD,
+        met: collaborativeMet,
+      },
+    ],
+  };
+}

@@ -1,0 +1,82 @@
+// The practice trajectory (SPEC §2): from informative to cooperative work.
+import { ACTIVITY_CATEGORY, type PracticeCategory } from '../enums';
+import type { JointActionCarriedOutData, SessionFields } from '../events';
+import { allJointActions, type NetworkHistory } from '../history/network-history';
+import { groupByPeriod, historyPeriods } from './buckets';
+import { explainLevel } from './explanation';
+import { assessPractice, type LevelCondition, type PracticeMinutes, type PracticeShares } from './practice-level';
+import type { Period } from './periods';
+import { round3OrNull } from './ratios';
+
+export interface TrajectoryPeriod {
+  period: string;
+  minutes: PracticeMinutes;
+  /** Rounded to 3 decimals; null when the period has no counted minutes. */
+  shares: PracticeShares;
+  cooperationIndex: number | null;
+  multiSchoolJointActions: number;
+  level: PracticeCategory | null;
+  explanation: string;
+  conditions: LevelCondition[];
+}
+
+export interface Trajectory {
+  period: Period;
+  /** First period at collaborative or above (cooperative counts as reaching collaborative). */
+  firstCollaborative: string | null;
+  firstCooperative: string | null;
+  periods: TrajectoryPeriod[];
+}
+
+export function trajectory(history: NetworkHistory, period: Period): Trajectory {
+  const sessionsByPeriod = groupByPeriod(history.sessions, (s) => s.heldOn, period);
+  const actionsByPeriod = groupByPeriod(allJointActions(history), (a) => a.carriedOutOn, period);
+  const periods = historyPeriods(history, period).map((p) =>
+    practiceOf(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
+  );
+  return {
+    period,
+    firstCollaborative: periods.find((p) => p.level === 'collaborative' || p.level === 'cooperative')?.period ?? null,
+    firstCooperative: periods.find((p) => p.level === 'cooperative')?.period ?? null,
+    periods,
+  };
+}
+
+export function sessionMinutes(sessions: readonly SessionFields[]): PracticeMinutes {
+  const minutes: PracticeMinutes = { informative: 0, collaborative: 0, cooperative: 0 };
+  for (const session of sessions) {
+    for (const activity of session.activities) {
+      const category = ACTIVITY_CATEGORY[activity.kind];
+      if (category !== null) minutes[category] += activity.minutes;
+    }
+  }
+  return minutes;
+}
+
+export function countMultiSchoolJointActions(actions: readonly JointActionCarriedOutData[]): number {
+  return actions.filter((a) => new Set(a.schools).size >= 2).length;
+}
+
+function practiceOf(
+  period: string,
+  sessions: readonly SessionFields[],
+  actions: readonly JointActionCarriedOutData[],
+): TrajectoryPeriod {
+  const minutes = sessionMinutes(sessions);
+  const multiSchoolJointActions = countMultiSchoolJointActions(actions);
+  const assessment = assessPractice(minutes, multiSchoolJointActions);
+  return {
+    period,
+    minutes,
+    shares: {
+      informative: round3OrNull(assessment.shares.informative),
+      collaborative: round3OrNull(assessment.shares.collaborative),
+      cooperative: round3OrNull(assessment.shares.cooperative),
+    },
+    cooperationIndex: round3OrNull(assessment.cooperationIndex),
+    multiSchoolJointActions,
+    level: assessment.level,
+    explanation: explainLevel(assessment, multiSchoolJointActions),
+    conditions: assessment.conditions,
+  };
+}

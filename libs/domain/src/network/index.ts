@@ -1,0 +1,6 @@
+// The network aggregate: one decider over the `network-<id>` stream.
+export * from './membership';
+export * from './state';
+export { applyToDraft, draftOf, evolve, foldNetworkState, type NetworkStateDraft } from './evolve';
+export { decide } from './decide';
+export * from './network-decider';

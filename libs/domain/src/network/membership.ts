@@ -1,0 +1,45 @@
+// Membership as dated half-open intervals [joinedOn, leftOn): a school that
+// leaves on d is no longer a member on d, and may rejoin later with a new
+// interval. Dates are `YYYY-MM-DD`, so string order is date order.
+
+export interface Membership {
+  schoolId: string;
+  joinedOn: string;
+  /** Absent while the membership is open. */
+  leftOn?: string;
+}
+
+export function membershipContains(membership: Membership, date: string): boolean {
+  return membership.joinedOn <= date && (membership.leftOn === undefined || date < membership.leftOn);
+}
+
+export function isMemberOn(memberships: readonly Membership[], schoolId: string, date: string): boolean {
+  return memberships.some((m) => m.schoolId === schoolId && membershipContains(m, date));
+}
+
+/** schoolIds that are members on `date`, each once, in order of first joining. */
+export function membersOn(memberships: readonly Membership[], date: string): string[] {
+  const members: string[] = [];
+  for (const m of memberships) {
+    if (membershipContains(m, date) && !members.includes(m.schoolId)) members.push(m.schoolId);
+  }
+  return members;
+}
+
+/** The school's membership that has not ended, if any. */
+export function openMembership(memberships: readonly Membership[], schoolId: string): Membership | undefined {
+  return memberships.find((m) => m.schoolId === schoolId && m.leftOn === undefined);
+}
+
+/**
+ * A new (open-ended) membership from `joinedOn` overlaps an existing one
+ * unless that one ended on or before `joinedOn`.
+ */
+export function overlapsExisting(memberships: readonly Membership[], schoolId: string, joinedOn: string): boolean {
+  return memberships.some((m) => m.schoolId === schoolId && (m.leftOn === undefined || joinedOn < m.leftOn));
+}
+
+/** Immutable update: the school's open membership ends on `leftOn`. */
+export function endMembership(memberships: readonly Membership[], schoolId: string, leftOn: string): Membership[] {
+  return memberships.map((m) => (m.schoolId === schoolId && m.leftOn === undefined ? { ...m, leftOn } : m));
+}

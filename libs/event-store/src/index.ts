@@ -1,0 +1,25 @@
+/**
+ * @indaga/event-store: the append-only log every network's history lives in.
+ * The port (EventStore) and its errors, plus two adapters that group-commit
+ * concurrent appends: SQLite (one embedded file) and PostgreSQL. Free of
+ * NestJS on purpose: the apps bind an adapter to the EVENT_STORE token.
+ * Each adapter also exports `runMigrations`, for modules (read models) that
+ * keep their own versioned tables in the same database.
+ */
+export * from './event-store.port';
+export * from './errors';
+export type { StoreTestHooks } from './internal/hooks';
+export { SqliteEventStore, openSqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { openSqliteConnection } from './sqlite/sqlite-connection';
+export {
+  runMigrations as runSqliteMigrations,
+  EVENT_STORE_MIGRATIONS as SQLITE_EVENT_STORE_MIGRATIONS,
+  type SqliteMigration,
+} from './sqlite/migrations';
+export { PostgresEventStore, openPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  runMigrations as runPostgresMigrations,
+  EVENT_STORE_MIGRATIONS as POSTGRES_EVENT_STORE_MIGRATIONS,
+  type PgMigration,
+} from './postgres/migrations';
+export { createPool as createPostgresPool } from './postgres/postgres-connection';

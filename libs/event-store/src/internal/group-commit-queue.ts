@@ -1,0 +1,66 @@
+import { StoreUnavailableError } from '../errors';
+
+export interface Pending<T, R> {
+  item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Collects appends that arrive together and hands them to `flush` as one batch,
+ * with at most one batch in flight. Appends that arrive while a batch commits
+ * wait for the next one, so under load every durable flush serves many callers.
+ *
+ * Batches start on setImmediate: callers that resume after a commit (in
+ * microtasks) and requests read in the same I/O phase all join the next batch.
+ */
+export class GroupCommitQueue<T, R> {
+  private queue: Array<Pending<T, R>> = [];
+  private running = false;
+  private scheduled = false;
+  private closed = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    /** Must settle every pending it is given; if it throws, the unsettled ones are rejected with that error. */
+    private readonly flush: (batch: Array<Pending<T, R>>) => Promise<void>,
+    private readonly maxBatch: number,
+  ) {}
+
+  push(item: T): Promise<R> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('event store is closed'));
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Refuses new appends and resolves once everything queued has been written. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (!this.running && !this.scheduled && this.queue.length === 0) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.running || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.run());
+  }
+
+  private async run(): Promise<void> {
+    this.scheduled = false;
+    this.running = true;
+    const batch = this.queue.splice(0, this.maxBatch);
+    try {
+      await this.flush(batch);
+    } catch (error) {
+      // Settling twice is a no-op, so this only reaches the appends flush left unsettled.
+      for (const pending of batch) pending.reject(error);
+    } finally {
+      this.running = false;
+    }
+    if (this.queue.length > 0) this.schedule();
+    else for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}

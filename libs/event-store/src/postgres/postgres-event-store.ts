@@ -1,0 +1,139 @@
+import type { Pool, QueryConfig } from 'pg';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SideEffect,
+  StreamHead,
+} from '../event-store.port';
+import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
+import { GroupCommitQueue } from '../internal/group-commit-queue';
+import type { StoreTestHooks } from '../internal/hooks';
+import { allRange, streamRange } from '../internal/read-options';
+import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
+import { writePostgresBatch } from './postgres-append-batch';
+import { createPool, schemaLockKey, toStoreError } from './postgres-connection';
+import { HEAD_POSITION, READ_ALL, READ_SIDE_EFFECT, READ_STREAM, STREAM_VERSION } from './postgres-sql';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Schema holding the store's tables (created if needed). Default `public`. */
+  schema?: string;
+  /** Pool size. Default 10; appends use one connection at a time, reads the rest. */
+  poolSize?: number;
+  /** Most appends written in one transaction. Default 500. */
+  maxBatch?: number;
+  /** TEST-ONLY, see StoreTestHooks. */
+  hooks?: StoreTestHooks;
+}
+
+const MAX_INT4 = 2_147_483_647;
+
+type StreamRow = [position: number, version: number, type: string, data: unknown, metadata: EventMetadata];
+type AllRow = [position: number, streamId: string, version: number, type: string, data: unknown, metadata: EventMetadata];
+
+/**
+ * Event store on PostgreSQL. One batch of appends is in flight per instance;
+ * appends arriving meanwhile queue and go together in the next transaction.
+ * `pg` parses the json columns with JSON.parse, so reads need no extra step.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly queue: GroupCommitQueue<EncodedAppend, AppendResult>;
+
+  constructor(
+    /** Exposed so the app can reuse it (health checks, other modules' migrations in the same schema). */
+    readonly pool: Pool,
+    readonly schema: string,
+    hooks: StoreTestHooks = {},
+    maxBatch = 500,
+  ) {
+    const ctx = { pool, schemaKey: schemaLockKey(schema), hooks };
+    this.queue = new GroupCommitQueue((batch) => writePostgresBatch(ctx, batch), maxBatch);
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      return this.queue.push(encodeAppend(streamId, events, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const { fromVersion, toVersion, limit } = streamRange(options, MAX_INT4);
+    const rows = await this.rows<StreamRow>({ ...READ_STREAM, values: [streamId, fromVersion, toVersion, limit] });
+    const events: RecordedEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [position, version, type, data, metadata] = rows[i];
+      events[i] = { streamId, version, position, type, data, metadata };
+    }
+    return events;
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { after, limit } = allRange(options);
+    const rows = await this.rows<AllRow>({ ...READ_ALL, values: [after, limit] });
+    const events: RecordedEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [position, streamId, version, type, data, metadata] = rows[i];
+      events[i] = { streamId, version, position, type, data, metadata };
+    }
+    return events;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const rows = await this.rows<[number]>({ ...STREAM_VERSION, values: [streamId] });
+    return rows[0][0];
+  }
+
+  async streamHeads(): Promise<StreamHead[]> {
+    const rows = await this.rows<[string, number]>({ text: 'SELECT stream_id, max(version)::int FROM events GROUP BY stream_id ORDER BY stream_id' });
+    return rows.map(([streamId, version]) => ({ streamId, version }));
+  }
+
+  async headPosition(): Promise<number> {
+    const rows = await this.rows<[number]>(HEAD_POSITION);
+    return rows[0][0];
+  }
+
+  async readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined> {
+    const rows = await this.rows<[string]>({ ...READ_SIDE_EFFECT, values: [kind, scope, key] });
+    return rows[0]?.[0];
+  }
+
+  async ping(): Promise<void> {
+    await this.rows({ text: 'SELECT 1' });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  private async rows<R extends unknown[]>(query: QueryConfig): Promise<R[]> {
+    try {
+      const result = await this.pool.query<R>({ ...query, rowMode: 'array' });
+      return result.rows;
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+/** Creates the pool, applies the event store's migrations in `schema`, and returns the store. */
+export async function openPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+  const schema = options.schema ?? 'public';
+  const pool = createPool(options.connectionString, schema, options.poolSize ?? 10);
+  try {
+    await runMigrations(pool, 'event-store', EVENT_STORE_MIGRATIONS, { schema });
+    return new PostgresEventStore(pool, schema, options.hooks, options.maxBatch);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw toStoreError(error);
+  }
+}

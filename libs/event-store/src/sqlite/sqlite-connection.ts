@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreUnavailableError } from '../errors';
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens one connection with the store's durability settings. busy_timeout is set
+ * first, so that switching to WAL while another process holds the file waits
+ * instead of failing. FULL syncs the WAL on every commit: an acknowledged append
+ * survives power loss (NORMAL would only survive a process crash).
+ */
+export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    return db;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+const UNAVAILABLE = /^(SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOTADB|PERM|AUTH)|EACCES|EPERM|EROFS|ENOTDIR|EEXIST|ENOSPC)/;
+
+/** Maps the failures that mean "the file cannot be used right now" to StoreUnavailableError. */
+export function toStoreError(error: unknown): unknown {
+  if (error instanceof StoreUnavailableError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && UNAVAILABLE.test(code)) {
+    return new StoreUnavailableError(`sqlite: ${(error as Error).message}`, error);
+  }
+  if (/database connection is not open/i.test((error as Error)?.message ?? '')) {
+    return new StoreUnavailableError('sqlite: the event store is closed', error);
+  }
+  return error;
+}

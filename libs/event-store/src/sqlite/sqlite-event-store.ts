@@ -1,0 +1,134 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SideEffect,
+  StreamHead,
+} from '../event-store.port';
+import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
+import { GroupCommitQueue } from '../internal/group-commit-queue';
+import type { StoreTestHooks } from '../internal/hooks';
+import { allRange, streamRange } from '../internal/read-options';
+import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
+import { writeSqliteBatch } from './sqlite-append-batch';
+import { openSqliteConnection, toStoreError } from './sqlite-connection';
+import { prepareReads, prepareWrites, type ReadStatements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its directory is created if needed. `:memory:` gives a private, single-connection store. */
+  path: string;
+  /** How long a connection waits for another process's lock before failing. Default 5,000 ms. */
+  busyTimeoutMs?: number;
+  /** Most appends written in one transaction. Default 1,000. */
+  maxBatch?: number;
+  /** TEST-ONLY, see StoreTestHooks. */
+  hooks?: StoreTestHooks;
+}
+
+/**
+ * Event store on one SQLite file. Writes go through a writer connection and
+ * group commit; reads use a second connection, which sees only committed
+ * transactions (WAL snapshot), never the writer's open batch.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly queue: GroupCommitQueue<EncodedAppend, AppendResult>;
+  private readonly reads: ReadStatements;
+
+  constructor(
+    private readonly writer: Database,
+    private readonly reader: Database,
+    hooks: StoreTestHooks = {},
+    maxBatch = 1000,
+  ) {
+    const writes = prepareWrites(writer);
+    this.reads = prepareReads(reader);
+    this.queue = new GroupCommitQueue((batch) => writeSqliteBatch(writer, writes, batch, hooks), maxBatch);
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      return this.queue.push(encodeAppend(streamId, events, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const { fromVersion, toVersion, limit } = streamRange(options, Number.MAX_SAFE_INTEGER);
+    const rows = this.read(() => this.reads.readStream.all(streamId, fromVersion, toVersion, limit));
+    const events: RecordedEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [position, version, type, data, metadata] = rows[i];
+      events[i] = { streamId, version, position, type, data: JSON.parse(data), metadata: JSON.parse(metadata) };
+    }
+    return events;
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { after, limit } = allRange(options);
+    const rows = this.read(() => this.reads.readAll.all(after, limit));
+    const events: RecordedEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [position, streamId, version, type, data, metadata] = rows[i];
+      events[i] = { streamId, version, position, type, data: JSON.parse(data), metadata: JSON.parse(metadata) };
+    }
+    return events;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.read(() => this.reads.streamVersion.get(streamId) ?? 0);
+  }
+
+  async streamHeads(): Promise<StreamHead[]> {
+    return this.read(() => this.reader.prepare<[], StreamHead>('SELECT stream_id AS streamId, max(version) AS version FROM events GROUP BY stream_id ORDER BY stream_id').all());
+  }
+
+  async headPosition(): Promise<number> {
+    return this.read(() => this.reads.headPosition.get() ?? 0);
+  }
+
+  async readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined> {
+    return this.read(() => this.reads.readSideEffect.get(kind, scope, key, new Date().toISOString()));
+  }
+
+  async ping(): Promise<void> {
+    this.read(() => this.reads.ping.get());
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    if (this.reader !== this.writer && this.reader.open) this.reader.close();
+    if (this.writer.open) this.writer.close();
+  }
+
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+/** Opens (creating if needed) the store file and applies the event store's migrations. */
+export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+  const writer = openSqliteConnection(options.path, options.busyTimeoutMs);
+  let reader: Database | undefined;
+  try {
+    runMigrations(writer, 'event-store', EVENT_STORE_MIGRATIONS);
+    if (options.path !== ':memory:') {
+      reader = openSqliteConnection(options.path, options.busyTimeoutMs);
+      reader.pragma('query_only = ON');
+    } else reader = writer;
+    return new SqliteEventStore(writer, reader, options.hooks, options.maxBatch);
+  } catch (error) {
+    if (reader && reader !== writer) reader.close();
+    writer.close();
+    throw toStoreError(error);
+  }
+}

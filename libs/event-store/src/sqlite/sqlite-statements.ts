@@ -1,0 +1,72 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+/** Statements of the writing connection, prepared once per store. */
+export interface WriteStatements {
+  begin: Statement;
+  commit: Statement;
+  rollback: Statement;
+  savepoint: Statement;
+  release: Statement;
+  rollbackToSavepoint: Statement;
+  streamVersion: Statement<[string], number>;
+  insertEvent: Statement<[string, number, string, string, string, string]>;
+  /** Replaces an expired record; a live one is left alone (changes = 0). */
+  upsertSideEffect: Statement<[string, string, string, string, string, string]>;
+}
+
+export function prepareWrites(db: Database): WriteStatements {
+  return {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+    savepoint: db.prepare('SAVEPOINT append'),
+    release: db.prepare('RELEASE append'),
+    rollbackToSavepoint: db.prepare('ROLLBACK TO append'),
+    streamVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?').pluck(),
+    insertEvent: db.prepare(
+      'INSERT INTO events (stream_id, version, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    upsertSideEffect: db.prepare(
+      `INSERT INTO side_effects (kind, scope, key, value, expires_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (kind, scope, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+       WHERE side_effects.expires_at <= ?`,
+    ),
+  };
+}
+
+/** Row shapes are positional (`raw()`): no per-row object with named keys to build and throw away. */
+export type StreamRow = [position: number, version: number, type: string, data: string, metadata: string];
+export type AllRow = [position: number, streamId: string, version: number, type: string, data: string, metadata: string];
+
+export interface ReadStatements {
+  readStream: Statement<[string, number, number, number], StreamRow>;
+  readAll: Statement<[number, number], AllRow>;
+  streamVersion: Statement<[string], number>;
+  headPosition: Statement<[], number>;
+  readSideEffect: Statement<[string, string, string, string], string>;
+  ping: Statement<[], number>;
+}
+
+export function prepareReads(db: Database): ReadStatements {
+  return {
+    readStream: db
+      .prepare<[string, number, number, number], StreamRow>(
+        `SELECT position, version, type, data, metadata FROM events
+         WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+      )
+      .raw(),
+    readAll: db
+      .prepare<[number, number], AllRow>(
+        'SELECT position, stream_id, version, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      )
+      .raw(),
+    streamVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?').pluck(),
+    headPosition: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
+    readSideEffect: db
+      .prepare<[string, string, string, string], string>(
+        'SELECT value FROM side_effects WHERE kind = ? AND scope = ? AND key = ? AND expires_at > ?',
+      )
+      .pluck(),
+    ping: db.prepare<[], number>('SELECT 1').pluck(),
+  };
+}

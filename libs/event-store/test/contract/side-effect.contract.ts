@@ -1,0 +1,68 @@
+import { SideEffectConflictError, type SideEffect, WrongExpectedVersionError } from '../../src';
+import { type ContractContext, events, fulfilled, rejected } from './harness';
+
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
+const effect = (key: string, value: string, expiresAt = inADay()): SideEffect => ({
+  kind: 'idempotency',
+  scope: 'network-1',
+  key,
+  value,
+  expiresAt,
+});
+
+export function sideEffectContract(ctx: ContractContext): void {
+  describe('side effects', () => {
+    it('commits side effects with the events, and not when the append fails', async () => {
+      const id = ctx.stream('se');
+      const key = ctx.stream('key');
+      await ctx.store.appendToStream(id, events(1), { expectedVersion: 'no_stream', sideEffects: [effect(key, '{"v":1}')] });
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('{"v":1}');
+      expect(await ctx.store.readSideEffect('idempotency', 'network-2', key)).toBeUndefined();
+
+      const lost = ctx.stream('key');
+      await expect(
+        ctx.store.appendToStream(id, events(1), { expectedVersion: 0, sideEffects: [effect(lost, 'x')] }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', lost)).toBeUndefined();
+    });
+
+    it('fails an append whose key is taken, writing nothing', async () => {
+      const key = ctx.stream('key');
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'first')] });
+      const other = ctx.stream('se');
+      await expect(
+        ctx.store.appendToStream(other, events(2), {
+          expectedVersion: 'no_stream',
+          sideEffects: [effect(ctx.stream('fresh-key'), 'y'), effect(key, 'second')],
+        }),
+      ).rejects.toMatchObject({ name: 'SideEffectConflictError', code: 'SIDE_EFFECT.CONFLICT', key });
+      expect(await ctx.store.streamVersion(other)).toBe(0);
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('first');
+    });
+
+    it('writes once when concurrent requests carry the same key', async () => {
+      const key = ctx.stream('key');
+      const streams = [0, 1, 2, 3, 4, 5].map(() => ctx.stream('se-race'));
+      const results = await Promise.allSettled(
+        streams.map((id, i) =>
+          ctx.store.appendToStream(id, events(1), { expectedVersion: 'no_stream', sideEffects: [effect(key, `v${i}`)] }),
+        ),
+      );
+      expect(fulfilled(results)).toHaveLength(1);
+      expect(rejected(results).every((e) => e instanceof SideEffectConflictError)).toBe(true);
+      const versions = await Promise.all(streams.map((id) => ctx.store.streamVersion(id)));
+      expect(versions.filter((v) => v === 1)).toHaveLength(1);
+      const winner = versions.indexOf(1);
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe(`v${winner}`);
+    });
+
+    it('ignores expired records and lets their key be used again', async () => {
+      const key = ctx.stream('key');
+      const past = new Date(Date.now() - 1000).toISOString();
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'old', past)] });
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBeUndefined();
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'new')] });
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('new');
+    });
+  });
+}

@@ -1,0 +1,117 @@
+import { Pool } from 'pg';
+import {
+  type EventStore,
+  openPostgresEventStore,
+  type PostgresEventStoreOptions,
+  StoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../src';
+import { schemaLockKey } from '../src/postgres/postgres-connection';
+import { APPEND_LOCK_CLASS } from '../src/postgres/postgres-sql';
+import { eventStoreContract } from './event-store.contract';
+import { sleep } from './contract/harness';
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Each harness lives in its own schema, dropped by destroy(), so runs can share the database. */
+function postgresHarness() {
+  const schema = `es_test_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new Pool({ connectionString: url, max: 2 });
+  const opened: EventStore[] = [];
+  return {
+    adapter: 'postgres' as const,
+    schema,
+    admin,
+    async open(options: Partial<PostgresEventStoreOptions> = {}) {
+      const store = await openPostgresEventStore({ connectionString: url, schema, poolSize: 4, ...options });
+      opened.push(store);
+      return store;
+    },
+    async waitForBlockedWriter() {
+      for (let i = 0; i < 500; i++) {
+        const { rows } = await admin.query(
+          `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 2
+             AND classid = $1::bigint::oid AND objid = $2::bigint::oid`,
+          [APPEND_LOCK_CLASS, schemaLockKey(schema) >>> 0],
+        );
+        if (rows.length) return;
+        await sleep(10);
+      }
+      throw new Error('no writer waited for the append lock');
+    },
+    async destroy() {
+      await Promise.all(opened.map((s) => s.close()));
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+eventStoreContract('PostgresEventStore', async () => postgresHarness());
+
+describe('PostgresEventStore specifics', () => {
+  it('redoes a batch one append per savepoint when a writer outside the lock races it', async () => {
+    const harness = postgresHarness();
+    try {
+      await harness.open(); // migrate
+      const [x, y] = ['race-x', 'race-y'];
+      const store = await harness.open({
+        hooks: {
+          // After the versions were read, a writer that bypasses the lock takes x's version 1.
+          afterVersionCheck: async () => {
+            await harness.admin.query(
+              `INSERT INTO ${harness.schema}.events (stream_id, version, type, data, metadata, recorded_at)
+               VALUES ($1, 1, 'Intruder', '{}', '{}', now())`,
+              [x],
+            );
+          },
+        },
+      });
+      const results = await Promise.allSettled([
+        store.appendToStream(x, [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' }),
+        store.appendToStream(y, [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' }),
+      ]);
+      expect(results[0]).toMatchObject({ status: 'rejected', reason: { actualVersion: 1 } });
+      expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+      expect(results[1]).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 1 } });
+      expect((await store.readStream(x)).map((e) => e.type)).toEqual(['Intruder']);
+      expect(await store.streamVersion(y)).toBe(1);
+    } finally {
+      await harness.destroy();
+    }
+  });
+
+  it('fails only the append whose value PostgreSQL rejects, committing the rest of its batch', async () => {
+    const harness = postgresHarness();
+    try {
+      const store = await harness.open();
+      const results = await Promise.allSettled([
+        store.appendToStream('ok-1', [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' }),
+        store.appendToStream('bad', [{ type: 'NUL\u0000', data: {} }], { expectedVersion: 'no_stream' }), // text cannot hold NUL
+        store.appendToStream('ok-2', [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await Promise.all(['ok-1', 'bad', 'ok-2'].map((id) => store.streamVersion(id)))).toEqual([1, 0, 1]);
+    } finally {
+      await harness.destroy();
+    }
+  });
+
+  it('maps an unreachable server to StoreUnavailableError', async () => {
+    await expect(
+      openPostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/test', schema: 'es_test_down' }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('maps a closed pool to StoreUnavailableError', async () => {
+    const harness = postgresHarness();
+    try {
+      const store = await harness.open();
+      await store.close();
+      await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await harness.destroy();
+    }
+  });
+});

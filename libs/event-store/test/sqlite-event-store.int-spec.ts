@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EventStore, openSqliteEventStore, StoreUnavailableError } from '../src';
+import { eventStoreContract } from './event-store.contract';
+import { runChildren } from './sqlite-children';
+
+function sqliteHarness() {
+  const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'));
+  const path = join(dir, 'nested', 'events.db'); // the factory creates the directory
+  const opened: EventStore[] = [];
+  return {
+    adapter: 'sqlite' as const,
+    path,
+    async open(options: { hooks?: import('../src').StoreTestHooks } = {}) {
+      const store = await openSqliteEventStore({ path, hooks: options.hooks });
+      opened.push(store);
+      return store;
+    },
+    async destroy() {
+      await Promise.all(opened.map((s) => s.close()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+eventStoreContract('SqliteEventStore', async () => sqliteHarness());
+
+describe('SqliteEventStore specifics', () => {
+  it('two OS processes migrate and append to one file at once; each append lands exactly once', async () => {
+    const harness = sqliteHarness();
+    try {
+      // Each child opens the fresh file (racing on the migrations) and appends 150 events, 50 of them
+      // to one shared stream with retry on conflict, so the file lock and savepoints are exercised.
+      const outputs = await runChildren(harness.path, 2);
+      expect(outputs).toEqual(['ok', 'ok']);
+      const store = await harness.open();
+      const all = await store.readAll({ limit: 1000 });
+      expect(all).toHaveLength(300);
+      expect(await store.streamVersion('shared')).toBe(100);
+      const shared = await store.readStream('shared', { limit: 1000 });
+      expect(shared.map((e) => e.version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    } finally {
+      await harness.destroy();
+    }
+  }, 60_000);
+
+  it('maps an unusable file to StoreUnavailableError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-bad-'));
+    try {
+      writeFileSync(join(dir, 'not-a-dir'), 'x');
+      await expect(openSqliteEventStore({ path: join(dir, 'not-a-dir', 'events.db') })).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      writeFileSync(join(dir, 'garbage.db'), 'this is not a database file, it is only text'.repeat(200));
+      await expect(openSqliteEventStore({ path: join(dir, 'garbage.db') })).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('works in memory (one private connection)', async () => {
+    const store = await openSqliteEventStore({ path: ':memory:' });
+    await store.appendToStream('m', [{ type: 'T', data: { a: 1 } }], { expectedVersion: 'no_stream' });
+    expect(await store.readStream('m')).toHaveLength(1);
+    await store.close();
+    await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Configuration is read from the environment once, validated, and handed to
+ * the rest of the app as a typed, frozen object (SPEC section 4). A bad
+ * variable stops the process with a message naming it.
+ */
+export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+export interface IndagaConfig {
+  port: number;
+  store: StoreKind;
+  sqlitePath: string;
+  databaseUrl?: string;
+  kurrentdbUrl?: string;
+  redisUrl?: string;
+  role: ProcessRole;
+  adminToken?: string;
+  logLevel: string;
+}
+
+export const INDAGA_CONFIG = Symbol('INDAGA_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function optionalUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')} (got ${url.protocol})`);
+  }
+  return raw;
+}
+
+function port(env: Env): number {
+  const raw = env.PORT?.trim();
+  if (!raw) return 3000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be an integer 0-65535 (got "${raw}")`);
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): IndagaConfig {
+  const store = oneOf(env, 'INDAGA_STORE', ['sqlite', 'postgres', 'kurrentdb'] as const, 'sqlite');
+  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const kurrentdbUrl = optionalUrl(env, 'KURRENTDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (store === 'postgres' && !databaseUrl) throw new ConfigError('DATABASE_URL', 'is required when INDAGA_STORE=postgres');
+  if (store === 'kurrentdb' && !kurrentdbUrl) throw new ConfigError('KURRENTDB_URL', 'is required when INDAGA_STORE=kurrentdb');
+  const role = oneOf(env, 'INDAGA_ROLE', ['all', 'api', 'worker'] as const, 'all');
+  if (role === 'worker' && !redisUrl) throw new ConfigError('REDIS_URL', 'is required when INDAGA_ROLE=worker');
+  const adminToken = env.INDAGA_ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken !== undefined && adminToken.length < 16) {
+    throw new ConfigError('INDAGA_ADMIN_TOKEN', 'must be at least 16 characters');
+  }
+  return Object.freeze({
+    port: port(env),
+    store,
+    sqlitePath: env.INDAGA_SQLITE_PATH?.trim() || './data/indaga.db',
+    databaseUrl,
+    kurrentdbUrl,
+    redisUrl,
+    role,
+    adminToken,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  });
+}

@@ -1,0 +1,87 @@
+import { Pool, PoolClient } from 'pg';
+import type { Migration, SqlClient, SqlExecutor } from './sql-client.port';
+
+function executor(client: Pool | PoolClient): SqlExecutor {
+  return {
+    dialect: 'postgres',
+    query: async <T>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[])).rows as T[],
+    run: async (sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[])).rowCount ?? 0,
+  };
+}
+
+/** Key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK_KEY = 7_310_042;
+
+export class PostgresSqlClient implements SqlClient {
+  readonly dialect = 'postgres' as const;
+  private readonly direct: SqlExecutor;
+
+  constructor(private readonly pool: Pool) {
+    this.direct = executor(pool);
+  }
+
+  static open(connectionString: string, options: { schema?: string; max?: number } = {}): PostgresSqlClient {
+    const pool = new Pool({
+      connectionString,
+      max: options.max ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', () => undefined);
+    return new PostgresSqlClient(pool);
+  }
+
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.direct.query<T>(sql, params);
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.direct.run(sql, params);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await fn(executor(client));
+      await client.query('COMMIT');
+      return value;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(name: string, migrations: readonly Migration[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS app_migrations (name text NOT NULL, version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (name, version))',
+      );
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM app_migrations WHERE name = $1', [name]);
+      const applied = new Set(rows.map((r) => r.version));
+      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+        if (applied.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.postgres);
+          await client.query('INSERT INTO app_migrations (name, version) VALUES ($1, $2)', [name, m.version]);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,23 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { INDAGA_CONFIG, IndagaConfig } from '../config/config';
+import { PostgresSqlClient } from './postgres-sql-client';
+import { SQL_CLIENT, SqlClient } from './sql-client.port';
+import { SqliteSqlClient } from './sqlite-sql-client';
+
+/** The service's own tables live in PostgreSQL when DATABASE_URL is set, else in the embedded SQLite file. */
+export function openConfiguredSqlClient(config: IndagaConfig): SqlClient {
+  return config.databaseUrl ? PostgresSqlClient.open(config.databaseUrl) : SqliteSqlClient.open(config.sqlitePath);
+}
+
+@Global()
+@Module({
+  providers: [{ provide: SQL_CLIENT, inject: [INDAGA_CONFIG], useFactory: openConfiguredSqlClient }],
+  exports: [SQL_CLIENT],
+})
+export class SqlClientModule implements OnApplicationShutdown {
+  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sql.close();
+  }
+}

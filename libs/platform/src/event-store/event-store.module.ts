@@ -1,0 +1,28 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, EventStore, openPostgresEventStore, openSqliteEventStore } from '@indaga/event-store';
+import { INDAGA_CONFIG, IndagaConfig } from '../config/config';
+
+/** Opens the configured event store (SPEC section 4: INDAGA_STORE) and closes it at shutdown. */
+export async function openConfiguredEventStore(config: IndagaConfig): Promise<EventStore> {
+  switch (config.store) {
+    case 'sqlite':
+      return openSqliteEventStore({ path: config.sqlitePath });
+    case 'postgres':
+      return openPostgresEventStore({ connectionString: config.databaseUrl! });
+    case 'kurrentdb':
+      throw new Error('INDAGA_STORE=kurrentdb: the KurrentDB adapter is not available in this version; use sqlite or postgres');
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: EVENT_STORE, inject: [INDAGA_CONFIG], useFactory: openConfiguredEventStore }],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * @indaga/projections: read models built per network stream by one runner
+ * (checkpointed, compare-and-set, at-least-once safe), its schedulers
+ * (in-process or BullMQ), the sweeper, rebuilds, and the Nest module that
+ * wires them for apps/api and apps/worker.
+ */
+export * from './projection';
+export * from './registry';
+export * from './network-views/network-views.projection';
+export * from './overview/overview.projection';
+export * from './read-models/read-model-store';
+export * from './runner/projection-runner';
+export * from './runner/catch-up.service';
+export * from './runner/scheduler.port';
+export * from './runner/in-process-scheduler';
+export * from './runner/bullmq-scheduler';
+export * from './runner/projection-worker';
+export * from './runner/sweeper';
+export * from './runner/rebuild';
+export * from './nest/tokens';
+export * from './nest/projections.module';
+export * from './nest/projection-lifecycle';

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
+import { BullMqScheduler } from '../runner/bullmq-scheduler';
+import { CatchUpService } from '../runner/catch-up.service';
+import { InProcessScheduler } from '../runner/in-process-scheduler';
+import { createProjectionWorker } from '../runner/projection-worker';
+import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
+import { Sweeper } from '../runner/sweeper';
+import { REDIS } from './tokens';
+
+/** How often the sweeper looks for events the read models do not reflect. */
+export const SWEEP_INTERVAL_MS = 500;
+
+/**
+ * Starts what this process runs (SPEC 4, INDAGA_ROLE): with REDIS_URL, the
+ * BullMQ worker and the sweeper in `worker` and `all`; without it, the
+ * in-process runner and the sweeper here. Stops them before the stores close.
+ */
+@Injectable()
+export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('projections');
+  private worker?: Worker;
+  private sweepTimer?: NodeJS.Timeout;
+  private sweeping?: Promise<unknown>;
+
+  constructor(
+    @Inject(INDAGA_CONFIG) private readonly config: IndagaConfig,
+    private readonly catchUp: CatchUpService,
+    @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
+    @Optional() @Inject(REDIS) private readonly redis?: Redis,
+  ) {}
+
+  get runsWorker(): boolean {
+    return this.config.role !== 'api' || !this.redis;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.redis && this.config.role === 'api') {
+      this.logger.warn('REDIS_URL is unset: projections are built in this process');
+    }
+    if (!this.runsWorker) return;
+    if (this.redis) {
+      this.worker = createProjectionWorker(this.redis.duplicate({ maxRetriesPerRequest: null }), this.catchUp);
+      this.worker.on('failed', (job, err) => {
+        if (job?.name === 'rebuild' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+          void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
+        }
+      });
+      this.worker.on('error', (err) => this.logger.error({ msg: 'worker error', err }));
+    } else {
+      await this.resumeRebuilds();
+    }
+    this.startSweeper();
+  }
+
+  private startSweeper(): void {
+    const sweeper = new Sweeper(this.catchUp.store, this.catchUp, this.scheduler);
+    const tick = () => {
+      this.sweeping = sweeper
+        .tick()
+        .catch((err) => this.logger.warn({ msg: 'sweep failed', err }))
+        .finally(() => {
+          this.sweeping = undefined;
+          if (this.sweepTimer) this.sweepTimer = setTimeout(tick, SWEEP_INTERVAL_MS);
+        });
+    };
+    this.sweepTimer = setTimeout(tick, 0);
+  }
+
+  /** In-process only: a rebuild interrupted by a restart goes on (BullMQ redelivers its own). */
+  private async resumeRebuilds(): Promise<void> {
+    for (const projection of this.catchUp.projections) {
+      const status = await this.catchUp.readModels.status(projection.name);
+      if (status.rebuildState === 'running' && status.rebuildGeneration !== null) {
+        this.logger.log({ msg: 'resuming rebuild', projection: projection.name, generation: status.rebuildGeneration });
+        await this.scheduler.rebuild(projection.name, status.rebuildGeneration);
+      }
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const timer = this.sweepTimer;
+    this.sweepTimer = undefined;
+    if (timer) clearTimeout(timer);
+    await this.sweeping;
+    await this.worker?.close();
+    if (this.scheduler instanceof InProcessScheduler || this.scheduler instanceof BullMqScheduler) await this.scheduler.close();
+    await this.redis?.quit().catch(() => undefined);
+  }
+}

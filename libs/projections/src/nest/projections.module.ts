@@ -1,0 +1,50 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { EVENT_STORE, EventStore } from '@indaga/event-store';
+import { INDAGA_CONFIG, IndagaConfig, SQL_CLIENT, SqlClient } from '@indaga/platform';
+import { ReadModelStore } from '../read-models/read-model-store';
+import { PROJECTIONS } from '../registry';
+import { BullMqScheduler } from '../runner/bullmq-scheduler';
+import { CatchUpService } from '../runner/catch-up.service';
+import { InProcessScheduler } from '../runner/in-process-scheduler';
+import { PROJECTION_SCHEDULER } from '../runner/scheduler.port';
+import { ProjectionLifecycle } from './projection-lifecycle';
+import { READ_MODEL_STORE, REDIS } from './tokens';
+
+const logger = new Logger('projections');
+
+/** Read models, the catch-up runner and its scheduler, shared by apps/api and apps/worker. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: READ_MODEL_STORE,
+      inject: [SQL_CLIENT],
+      useFactory: async (sql: SqlClient) => {
+        const store = new ReadModelStore(sql);
+        await store.init(PROJECTIONS.map((p) => p.name));
+        return store;
+      },
+    },
+    {
+      provide: CatchUpService,
+      inject: [EVENT_STORE, READ_MODEL_STORE],
+      useFactory: (store: EventStore, readModels: ReadModelStore) => new CatchUpService(store, readModels, PROJECTIONS),
+    },
+    {
+      provide: REDIS,
+      inject: [INDAGA_CONFIG],
+      useFactory: (config: IndagaConfig) =>
+        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }) : undefined,
+    },
+    {
+      provide: PROJECTION_SCHEDULER,
+      inject: [CatchUpService, REDIS],
+      useFactory: (catchUp: CatchUpService, redis?: Redis) =>
+        redis ? new BullMqScheduler(redis) : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
+    },
+    ProjectionLifecycle,
+  ],
+  exports: [READ_MODEL_STORE, CatchUpService, PROJECTION_SCHEDULER, REDIS],
+})
+export class ProjectionsModule {}

@@ -1,0 +1,2 @@
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+export const REDIS = Symbol('REDIS');

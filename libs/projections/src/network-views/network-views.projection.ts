@@ -1,0 +1,37 @@
+import {
+  foldHistory,
+  indicators,
+  initialHistory,
+  Indicators,
+  NetworkHistory,
+  networkView,
+  NetworkView,
+  Period,
+  PERIODS,
+  Trajectory,
+  trajectory,
+} from '@indaga/domain';
+import type { NetworkProjection } from '../projection';
+
+export interface NetworkViews {
+  network: NetworkView;
+  trajectory: Record<Period, Trajectory>;
+  indicators: Record<Period, Indicators>;
+}
+
+/**
+ * Per network: its current state, and its trajectory and indicators for every
+ * period kind, all computed by the pure functions of @indaga/domain from the
+ * history document (so the read model cannot disagree with them).
+ */
+export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkViews> = {
+  name: 'network-views',
+  initial: initialHistory,
+  evolve: (doc, events) => foldHistory(events, doc),
+  view: (doc, version) => ({
+    network: networkView(doc, version),
+    trajectory: Object.fromEntries(PERIODS.map((p) => [p, trajectory(doc, p)])) as Record<Period, Trajectory>,
+    indicators: Object.fromEntries(PERIODS.map((p) => [p, indicators(doc, p)])) as Record<Period, Indicators>,
+  }),
+  indexed: (doc) => ({ region: doc.region }),
+};

@@ -1,0 +1,61 @@
+import {
+  DepthIndicators,
+  foldHistory,
+  indicators,
+  initialHistory,
+  NetworkComposition,
+  NetworkHistory,
+  networkSummary,
+  Period,
+  PERIODS,
+  PracticeCategory,
+  trajectory,
+} from '@indaga/domain';
+import type { NetworkProjection } from '../projection';
+
+export interface OverviewEntry {
+  networkId: string | null;
+  name: string | null;
+  region: string | null;
+  commune?: string;
+  schools: number;
+  composition: NetworkComposition;
+  version: number;
+  /** The latest period that has a level, with its level, cooperation index and depth; nulls when none has. */
+  period: string | null;
+  level: PracticeCategory | null;
+  cooperationIndex: number | null;
+  depth: DepthIndicators | null;
+}
+
+/** One network's line of the overview for one period kind: pure, from the domain's functions. */
+export function overviewEntry(history: NetworkHistory, version: number, period: Period): OverviewEntry {
+  const summary = networkSummary(history);
+  const periods = trajectory(history, period).periods;
+  let latest = -1;
+  for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
+  const practice = latest >= 0 ? periods[latest] : undefined;
+  const depth = practice ? indicators(history, period).periods[latest].depth : null;
+  return {
+    networkId: summary.networkId,
+    name: summary.name,
+    region: summary.region,
+    ...(summary.commune === undefined ? {} : { commune: summary.commune }),
+    schools: summary.schools,
+    composition: summary.composition,
+    version,
+    period: practice?.period ?? null,
+    level: practice?.level ?? null,
+    cooperationIndex: practice?.cooperationIndex ?? null,
+    depth,
+  };
+}
+
+/** Every network's latest level, cooperation index, depth and composition, per period kind (SPEC /v1/overview). */
+export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period, OverviewEntry>> = {
+  name: 'overview',
+  initial: initialHistory,
+  evolve: (doc, events) => foldHistory(events, doc),
+  view: (doc, version) => Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p)])) as Record<Period, OverviewEntry>,
+  indexed: (doc) => ({ region: doc.region }),
+};

@@ -1,0 +1,219 @@
+import type { SqlClient } from '@indaga/platform';
+import { READ_MODEL_MIGRATIONS } from './read-model.migrations';
+
+export interface ReadModelRow {
+  networkId: string;
+  version: number;
+  document: string;
+  view: string;
+}
+
+export type RebuildState = 'running' | 'cancelled' | 'failed' | 'done';
+
+export interface ProjectionStatusRow {
+  projection: string;
+  activeGeneration: number;
+  rebuildGeneration: number | null;
+  rebuildState: RebuildState | null;
+  rebuildJobId: string | null;
+  rebuildProcessed: number | null;
+  rebuildTotal: number | null;
+  rebuildError: string | null;
+}
+
+export interface ParkedRow {
+  networkId: string;
+  generation: number;
+  version: number;
+  error: string;
+  parkedAt: string;
+}
+
+const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const now = () => new Date().toISOString();
+
+/** The read-model tables (SQLite or PostgreSQL through SqlClient). Every checkpoint write is a compare-and-set. */
+export class ReadModelStore {
+  constructor(private readonly sql: SqlClient) {}
+
+  async init(projections: readonly string[]): Promise<void> {
+    await this.sql.migrate('read-models', READ_MODEL_MIGRATIONS);
+    for (const name of projections) {
+      await this.sql.run(
+        'INSERT INTO projection_status (projection, active_generation, updated_at) VALUES ($1, 1, $2) ON CONFLICT (projection) DO NOTHING',
+        [name, now()],
+      );
+    }
+  }
+
+  async row(projection: string, generation: number, networkId: string): Promise<ReadModelRow | undefined> {
+    const [r] = await this.sql.query<{ version: unknown; document: string; view: string }>(
+      'SELECT version, document, view FROM read_models WHERE projection = $1 AND generation = $2 AND network_id = $3',
+      [projection, generation, networkId],
+    );
+    return r ? { networkId, version: num(r.version), document: r.document, view: r.view } : undefined;
+  }
+
+  async version(projection: string, generation: number, networkId: string): Promise<number> {
+    const [r] = await this.sql.query<{ version: unknown }>(
+      'SELECT version FROM read_models WHERE projection = $1 AND generation = $2 AND network_id = $3',
+      [projection, generation, networkId],
+    );
+    return r ? num(r.version) : 0;
+  }
+
+  /**
+   * Writes a row only if its checkpoint is still `fromVersion` (0: the row must
+   * not exist). Answers false when another run got there first: the caller
+   * re-reads and goes on from there, so a duplicate or stale run changes nothing.
+   */
+  async compareAndSet(
+    projection: string,
+    generation: number,
+    fromVersion: number,
+    row: ReadModelRow & { region: string | null },
+  ): Promise<boolean> {
+    const changed =
+      fromVersion === 0
+        ? await this.sql.run(
+            `INSERT INTO read_models (projection, generation, network_id, version, region, document, view, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (projection, generation, network_id) DO NOTHING`,
+            [projection, generation, row.networkId, row.version, row.region, row.document, row.view, now()],
+          )
+        : await this.sql.run(
+            `UPDATE read_models SET version = $4, region = $5, document = $6, view = $7, updated_at = $8
+             WHERE projection = $1 AND generation = $2 AND network_id = $3 AND version = $9`,
+            [projection, generation, row.networkId, row.version, row.region, row.document, row.view, now(), fromVersion],
+          );
+    return changed === 1;
+  }
+
+  async views(projection: string, generation: number, filter: { region?: string; networkId?: string } = {}): Promise<Array<{ networkId: string; version: number; view: string }>> {
+    const params: unknown[] = [projection, generation];
+    let where = 'projection = $1 AND generation = $2';
+    if (filter.region !== undefined) where += ` AND region = $${params.push(filter.region)}`;
+    if (filter.networkId !== undefined) where += ` AND network_id = $${params.push(filter.networkId)}`;
+    const rows = await this.sql.query<{ network_id: string; version: unknown; view: string }>(
+      `SELECT network_id, version, view FROM read_models WHERE ${where} ORDER BY network_id`,
+      params,
+    );
+    return rows.map((r) => ({ networkId: r.network_id, version: num(r.version), view: r.view }));
+  }
+
+  async status(projection: string): Promise<ProjectionStatusRow> {
+    const [r] = await this.sql.query<Record<string, unknown>>('SELECT * FROM projection_status WHERE projection = $1', [projection]);
+    if (!r) throw new Error(`unknown projection ${projection}`);
+    return {
+      projection,
+      activeGeneration: num(r.active_generation),
+      rebuildGeneration: numOrNull(r.rebuild_generation),
+      rebuildState: (r.rebuild_state as RebuildState | null) ?? null,
+      rebuildJobId: (r.rebuild_job_id as string | null) ?? null,
+      rebuildProcessed: numOrNull(r.rebuild_processed),
+      rebuildTotal: numOrNull(r.rebuild_total),
+      rebuildError: (r.rebuild_error as string | null) ?? null,
+    };
+  }
+
+  /** Claims the next generation for a rebuild unless one is running; answers it, or undefined. */
+  async startRebuild(projection: string, jobId: string, total: number): Promise<number | undefined> {
+    return this.sql.transaction(async (tx) => {
+      const [r] = await tx.query<{ active_generation: unknown; rebuild_generation: unknown; rebuild_state: string | null }>(
+        'SELECT active_generation, rebuild_generation, rebuild_state FROM projection_status WHERE projection = $1',
+        [projection],
+      );
+      if (!r || r.rebuild_state === 'running') return undefined;
+      const generation = Math.max(num(r.active_generation), numOrNull(r.rebuild_generation) ?? 0) + 1;
+      await tx.run('DELETE FROM read_models WHERE projection = $1 AND generation = $2', [projection, generation]);
+      await tx.run(
+        `UPDATE projection_status SET rebuild_generation = $2, rebuild_state = 'running', rebuild_job_id = $3,
+         rebuild_processed = 0, rebuild_total = $4, rebuild_error = NULL, updated_at = $5 WHERE projection = $1`,
+        [projection, generation, jobId, total, now()],
+      );
+      return generation;
+    });
+  }
+
+  async setRebuildJob(projection: string, generation: number, jobId: string): Promise<void> {
+    await this.sql.run('UPDATE projection_status SET rebuild_job_id = $3 WHERE projection = $1 AND rebuild_generation = $2', [projection, generation, jobId]);
+  }
+
+  async rebuildProgress(projection: string, generation: number, processed: number, total: number): Promise<RebuildState | null> {
+    await this.sql.run(
+      `UPDATE projection_status SET rebuild_processed = $3, rebuild_total = $4, updated_at = $5
+       WHERE projection = $1 AND rebuild_generation = $2 AND rebuild_state = 'running'`,
+      [projection, generation, processed, total, now()],
+    );
+    return (await this.status(projection)).rebuildState;
+  }
+
+  /** The switch: the rebuilt generation becomes the one that answers, in one statement. */
+  async activate(projection: string, generation: number): Promise<boolean> {
+    const changed = await this.sql.run(
+      `UPDATE projection_status SET active_generation = $2, rebuild_state = 'done', updated_at = $3
+       WHERE projection = $1 AND rebuild_generation = $2 AND rebuild_state = 'running'`,
+      [projection, generation, now()],
+    );
+    return changed === 1;
+  }
+
+  async endRebuild(projection: string, generation: number, state: 'cancelled' | 'failed', error?: string): Promise<boolean> {
+    const changed = await this.sql.run(
+      `UPDATE projection_status SET rebuild_state = $3, rebuild_error = $4, updated_at = $5
+       WHERE projection = $1 AND rebuild_generation = $2 AND rebuild_state = 'running'`,
+      [projection, generation, state, error ?? null, now()],
+    );
+    return changed === 1;
+  }
+
+  /** Drops every generation but the active one (after a switch or a cancelled rebuild). */
+  async dropInactive(projection: string, activeGeneration: number): Promise<void> {
+    await this.sql.run('DELETE FROM read_models WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
+    await this.sql.run('DELETE FROM projection_parked WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
+  }
+
+  async park(projection: string, generation: number, networkId: string, version: number, error: string): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO projection_parked (projection, generation, network_id, version, error, parked_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (projection, generation, network_id) DO UPDATE SET version = excluded.version, error = excluded.error, parked_at = excluded.parked_at`,
+      [projection, generation, networkId, version, error, now()],
+    );
+  }
+
+  async parked(projection: string, generation?: number): Promise<ParkedRow[]> {
+    const rows = await this.sql.query<Record<string, unknown>>(
+      `SELECT network_id, generation, version, error, parked_at FROM projection_parked WHERE projection = $1 ${generation === undefined ? '' : 'AND generation = $2'} ORDER BY network_id`,
+      generation === undefined ? [projection] : [projection, generation],
+    );
+    return rows.map((r) => ({ networkId: String(r.network_id), generation: num(r.generation), version: num(r.version), error: String(r.error), parkedAt: String(r.parked_at) }));
+  }
+
+  async isParked(projection: string, generation: number, networkId: string): Promise<boolean> {
+    const rows = await this.sql.query('SELECT 1 FROM projection_parked WHERE projection = $1 AND generation = $2 AND network_id = $3', [projection, generation, networkId]);
+    return rows.length > 0;
+  }
+
+  async cursor(name: string): Promise<number> {
+    const [r] = await this.sql.query<{ position: unknown }>('SELECT position FROM projection_cursors WHERE name = $1', [name]);
+    return r ? num(r.position) : 0;
+  }
+
+  /** Moves a cursor forward only (two sweepers never move it back). */
+  async advanceCursor(name: string, position: number): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO projection_cursors (name, position) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position WHERE projection_cursors.position < excluded.position`,
+      [name, position],
+    );
+  }
+
+  /** Checkpoint of the slowest live network row, for lag: the count of events not yet reflected. */
+  async checkpointSum(projection: string, generation: number): Promise<{ networks: number; versions: number }> {
+    const [r] = await this.sql.query<{ n: unknown; v: unknown }>(
+      'SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM read_models WHERE projection = $1 AND generation = $2',
+      [projection, generation],
+    );
+    return { networks: num(r?.n ?? 0), versions: num(r?.v ?? 0) };
+  }
+}

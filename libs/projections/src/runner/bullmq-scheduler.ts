@@ -1,0 +1,51 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CATCH_UP_ATTEMPTS, CATCH_UP_BACKOFF_MS, catchUpJobId, ProjectionScheduler, rebuildJobId } from './scheduler.port';
+
+export const PROJECTION_QUEUE = 'indaga-projections';
+
+/** The job names the worker must handle (checked at boot), with their payloads. */
+export interface ProjectionJobs {
+  'catch-up': { networkId: string };
+  rebuild: { projection: string; generation: number };
+}
+export const PROJECTION_JOB_NAMES = ['catch-up', 'rebuild'] as const satisfies readonly (keyof ProjectionJobs)[];
+
+/**
+ * Enqueues catch-ups with a deterministic job id, so a burst of writes to a
+ * network while its job waits becomes one job. Completed jobs are removed so
+ * the id is free for the next burst.
+ */
+export class BullMqScheduler implements ProjectionScheduler {
+  readonly queue: Queue;
+
+  constructor(connection: Redis) {
+    this.queue = new Queue(PROJECTION_QUEUE, { connection });
+  }
+
+  async notify(networkId: string): Promise<void> {
+    await this.queue.add('catch-up', { networkId } satisfies ProjectionJobs['catch-up'], {
+      jobId: catchUpJobId(networkId),
+      attempts: CATCH_UP_ATTEMPTS,
+      backoff: { type: 'exponential', delay: CATCH_UP_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+  }
+
+  async rebuild(projection: string, generation: number): Promise<string> {
+    const jobId = rebuildJobId(projection, generation);
+    await this.queue.add('rebuild', { projection, generation } satisfies ProjectionJobs['rebuild'], {
+      jobId,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+    return jobId;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}

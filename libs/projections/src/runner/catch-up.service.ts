@@ -1,0 +1,74 @@
+import type { EventStore } from '@indaga/event-store';
+import type { NetworkProjection } from '../projection';
+import type { ReadModelStore } from '../read-models/read-model-store';
+import { ProjectionRunner } from './projection-runner';
+
+export interface CatchUpFailure {
+  projection: string;
+  generation: number;
+  error: Error;
+}
+
+export class CatchUpFailed extends Error {
+  constructor(readonly networkId: string, readonly failures: CatchUpFailure[]) {
+    super(`catch-up of ${networkId} failed in ${failures.map((f) => `${f.projection}@${f.generation}: ${f.error.message}`).join('; ')}`);
+    this.name = 'CatchUpFailed';
+  }
+}
+
+/**
+ * Catches one network up in every projection: the active generation and, while
+ * a rebuild runs, the generation being rebuilt (so it is as fresh as the
+ * active one when it is switched in). A parked (projection, generation,
+ * network) is skipped; one projection failing does not stop the others.
+ */
+export class CatchUpService {
+  readonly runner: ProjectionRunner;
+
+  constructor(
+    readonly store: EventStore,
+    readonly readModels: ReadModelStore,
+    readonly projections: readonly NetworkProjection[],
+  ) {
+    this.runner = new ProjectionRunner(store, readModels);
+  }
+
+  projection(name: string): NetworkProjection | undefined {
+    return this.projections.find((p) => p.name === name);
+  }
+
+  /** With `park`, failures are parked (the last delivery attempt) instead of thrown. */
+  async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<void> {
+    const failures: CatchUpFailure[] = [];
+    for (const projection of this.projections) {
+      const status = await this.readModels.status(projection.name);
+      const generations = [status.activeGeneration];
+      if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
+      for (const generation of generations) {
+        if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+        try {
+          await this.runner.catchUp(projection, generation, networkId);
+        } catch (err) {
+          failures.push({ projection: projection.name, generation, error: err as Error });
+        }
+      }
+    }
+    if (failures.length === 0) return;
+    if (!options.park) throw new CatchUpFailed(networkId, failures);
+    for (const f of failures) {
+      const version = await this.readModels.version(f.projection, f.generation, networkId);
+      await this.readModels.park(f.projection, f.generation, networkId, version, f.error.message);
+    }
+  }
+
+  /** The lowest checkpoint of a network across live projections (0 when any has no row). */
+  async reflectedVersion(networkId: string): Promise<number> {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const projection of this.projections) {
+      const status = await this.readModels.status(projection.name);
+      if (await this.readModels.isParked(projection.name, status.activeGeneration, networkId)) continue;
+      lowest = Math.min(lowest, await this.readModels.version(projection.name, status.activeGeneration, networkId));
+    }
+    return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
+  }
+}

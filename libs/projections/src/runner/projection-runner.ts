@@ -1,0 +1,87 @@
+import { isNetworkEvent, NetworkEvent, networkStreamId } from '@indaga/domain';
+import type { EventStore, RecordedEvent } from '@indaga/event-store';
+import type { NetworkProjection } from '../projection';
+import type { ReadModelStore } from '../read-models/read-model-store';
+
+/** Events read and applied per compare-and-set during live catch-up. */
+const PAGE = 1_000;
+
+export interface CatchUpResult {
+  projection: string;
+  generation: number;
+  fromVersion: number;
+  toVersion: number;
+}
+
+interface CachedDoc {
+  version: number;
+  doc: unknown;
+}
+
+/**
+ * Catches a network's read model up from its checkpoint: read the stream after
+ * the stored version, evolve the document, write document, view and the new
+ * checkpoint in one compare-and-set. Written once for every projection; safe
+ * under at-least-once delivery and concurrent workers (a stale or duplicate
+ * run loses the compare-and-set, re-reads, and changes nothing twice).
+ */
+export class ProjectionRunner {
+  /** Parsed documents by (projection, generation, network) so a catch-up does not re-parse its own last write. */
+  private readonly docs = new Map<string, CachedDoc>();
+  private static readonly CACHE_SIZE = 2_000;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelStore,
+  ) {}
+
+  async catchUp(projection: NetworkProjection, generation: number, networkId: string, options: { pageSize?: number } = {}): Promise<CatchUpResult> {
+    const pageSize = options.pageSize ?? PAGE;
+    const streamId = networkStreamId(networkId);
+    const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
+    let first: number | undefined;
+    for (;;) {
+      const { version, doc } = await this.load(projection, generation, networkId, key);
+      first ??= version;
+      const page = await this.store.readStream(streamId, { fromVersion: version + 1, limit: pageSize });
+      if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
+      const next = page[page.length - 1].version;
+      const evolved = projection.evolve(doc, toDomainEvents(page));
+      const written = await this.readModels.compareAndSet(projection.name, generation, version, {
+        networkId,
+        version: next,
+        region: projection.indexed(evolved).region,
+        document: JSON.stringify(evolved),
+        view: JSON.stringify(projection.view(evolved, next)),
+      });
+      // Lost the race to another run: forget what we thought and re-read the row.
+      if (!written) this.docs.delete(key);
+      else this.remember(key, { version: next, doc: evolved });
+    }
+  }
+
+  private async load(projection: NetworkProjection, generation: number, networkId: string, key: string): Promise<CachedDoc> {
+    const cached = this.docs.get(key);
+    // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
+    const stored = await this.readModels.version(projection.name, generation, networkId);
+    if (cached && cached.version === stored) return cached;
+    if (stored === 0) return { version: 0, doc: projection.initial() };
+    const row = await this.readModels.row(projection.name, generation, networkId);
+    if (!row) return { version: 0, doc: projection.initial() };
+    return { version: row.version, doc: JSON.parse(row.document) };
+  }
+
+  private remember(key: string, entry: CachedDoc): void {
+    this.docs.delete(key);
+    this.docs.set(key, entry);
+    if (this.docs.size > ProjectionRunner.CACHE_SIZE) this.docs.delete(this.docs.keys().next().value as string);
+  }
+
+  forget(projection: string): void {
+    for (const key of [...this.docs.keys()]) if (key.startsWith(`${projection}\u0000`)) this.docs.delete(key);
+  }
+}
+
+export function toDomainEvents(events: readonly RecordedEvent[]): NetworkEvent[] {
+  return events.filter(isNetworkEvent) as unknown as NetworkEvent[];
+}

@@ -1,0 +1,70 @@
+import { Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { networkStreamId } from '@indaga/domain';
+import { PROJECTION_JOB_NAMES, PROJECTION_QUEUE, ProjectionJobs } from './bullmq-scheduler';
+import type { CatchUpService } from './catch-up.service';
+import { runRebuild } from './rebuild';
+
+type Handlers = { [K in keyof ProjectionJobs]: (job: Job<ProjectionJobs[K]>) => Promise<unknown> };
+
+/** A catch-up loops while the stream moved during it: a notification dropped as a duplicate of this running job is not lost. */
+const MAX_CATCH_UP_ROUNDS = 10;
+
+/**
+ * The BullMQ side: one handler per declared job name, refused at boot if any
+ * is missing. Catch-ups are idempotent (compare-and-set checkpoints), so a
+ * redelivered or stalled job changes nothing twice.
+ */
+export function createProjectionWorker(
+  connection: Redis,
+  catchUp: CatchUpService,
+  options: { concurrency?: number; stalledIntervalMs?: number; lockDurationMs?: number } = {},
+): Worker {
+  const shutdown = { aborted: false };
+  const handlers: Handlers = {
+    'catch-up': async (job) => {
+      const { networkId } = job.data;
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
+        await catchUp.catchUpNetwork(networkId, { park: last });
+        const head = await catchUp.store.streamVersion(networkStreamId(networkId));
+        if ((await catchUp.reflectedVersion(networkId)) >= head) return;
+      }
+    },
+    rebuild: async (job) => {
+      const { projection, generation } = job.data;
+      const outcome = await runRebuild(
+        catchUp,
+        projection,
+        generation,
+        ({ processed, total }) => job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
+        shutdown,
+      );
+      if (outcome === 'interrupted') throw new Error('worker shutting down; the rebuild resumes on redelivery');
+      return { outcome };
+    },
+  };
+  for (const name of PROJECTION_JOB_NAMES) {
+    if (typeof handlers[name] !== 'function') throw new Error(`no handler for job ${name}`);
+  }
+  const worker = new Worker(
+    PROJECTION_QUEUE,
+    async (job: Job) => {
+      const handler = handlers[job.name as keyof ProjectionJobs] as ((job: Job) => Promise<unknown>) | undefined;
+      if (!handler) throw new Error(`unknown job ${job.name}`);
+      return handler(job);
+    },
+    {
+      connection,
+      concurrency: options.concurrency ?? 8,
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    },
+  );
+  const close = worker.close.bind(worker);
+  worker.close = async (force?: boolean) => {
+    shutdown.aborted = true;
+    return close(force);
+  };
+  return worker;
+}

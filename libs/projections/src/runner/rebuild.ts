@@ -1,0 +1,63 @@
+import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
+import type { CatchUpService } from './catch-up.service';
+
+export interface RebuildProgress {
+  processed: number;
+  total: number;
+}
+
+export type RebuildOutcome = 'switched' | 'cancelled' | 'superseded' | 'interrupted';
+
+/**
+ * Replays the whole log into a new generation of one projection while the
+ * active generation keeps answering, then switches atomically. Network by
+ * network (memory stays flat), through the same runner as live catch-ups
+ * (rows are compare-and-set, so a redelivered job resumes where rows exist
+ * and live catch-ups of the rebuilding generation can run alongside).
+ */
+export async function runRebuild(
+  catchUp: CatchUpService,
+  projectionName: string,
+  generation: number,
+  onProgress: (progress: RebuildProgress) => Promise<void> | void = () => undefined,
+  /** Set when the process is shutting down: stop between networks; the rebuild resumes at the next start. */
+  signal: { aborted: boolean } = { aborted: false },
+): Promise<RebuildOutcome> {
+  const projection = catchUp.projection(projectionName);
+  if (!projection) throw new Error(`unknown projection ${projectionName}`);
+  const readModels = catchUp.readModels;
+  const heads = (await catchUp.store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
+  const total = heads.reduce((sum, h) => sum + h.version, 0);
+  let processed = 0;
+  let lastReport = 0;
+  for (const head of heads) {
+    if (signal.aborted) return 'interrupted';
+    const status = await readModels.status(projectionName);
+    if (status.rebuildGeneration !== generation || status.rebuildState !== 'running') {
+      return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
+    }
+    const networkId = head.streamId.slice(NETWORK_STREAM_PREFIX.length);
+    try {
+      await catchUp.runner.catchUp(projection, generation, networkId, { pageSize: 10_000 });
+    } catch (err) {
+      // A poison event parks this network in the new generation too; the rest is rebuilt.
+      const version = await readModels.version(projectionName, generation, networkId);
+      await readModels.park(projectionName, generation, networkId, version, (err as Error).message);
+    }
+    processed += head.version;
+    if (processed - lastReport >= 10_000 || processed === total) {
+      lastReport = processed;
+      await readModels.rebuildProgress(projectionName, generation, processed, total);
+      await onProgress({ processed, total });
+    }
+  }
+  await readModels.rebuildProgress(projectionName, generation, processed, total);
+  await onProgress({ processed, total });
+  if (!(await readModels.activate(projectionName, generation))) {
+    const status = await readModels.status(projectionName);
+    return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
+  }
+  catchUp.runner.forget(projectionName);
+  await readModels.dropInactive(projectionName, generation);
+  return 'switched';
+}

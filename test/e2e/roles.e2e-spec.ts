@@ -1,0 +1,75 @@
+import { network, school, session } from '../support/fixtures';
+import { ADMIN_TOKEN, STORE_KINDS, startTestApp, TestApp } from '../support/test-app';
+
+type Who = 'admin' | 'analyst' | 'own network' | 'other network' | 'revoked' | 'nobody';
+type Route = { name: string; method: 'get' | 'post' | 'put' | 'delete'; url: string; body?: object };
+
+const OWN = 'red-propia';
+const OTHER = 'red-ajena';
+
+/** Every route group of SPEC section 3 against every role: allowed means neither 401 nor 403. */
+const ROUTES: Array<[Route, Who[]]> = [
+  [{ name: 'issue a token', method: 'post', url: '/v1/tokens', body: { role: 'analyst' } }, ['admin']],
+  [{ name: 'revoke a token', method: 'delete', url: '/v1/tokens/unknown-id' }, ['admin']],
+  [{ name: 'register a network', method: 'post', url: '/v1/networks', body: network('red-nueva') }, ['admin']],
+  [{ name: 'write to a network', method: 'post', url: `/v1/networks/${OWN}/sessions`, body: session({ schoolsPresent: ['10123'] }) }, ['admin', 'own network']],
+  [{ name: 'correct a session', method: 'put', url: `/v1/networks/${OWN}/sessions/none`, body: { ...session(), reason: 'r' } }, ['admin', 'own network']],
+  [{ name: 'read a network stream', method: 'get', url: `/v1/networks/${OWN}/events` }, ['admin', 'analyst', 'own network']],
+  [{ name: 'replay a network state', method: 'get', url: `/v1/networks/${OWN}/state?version=1` }, ['admin', 'analyst', 'own network']],
+  [{ name: 'read the global log', method: 'get', url: '/v1/events' }, ['admin', 'analyst']],
+  [{ name: 'health', method: 'get', url: '/health' }, ['admin', 'analyst', 'own network', 'other network', 'revoked', 'nobody']],
+];
+const EVERYONE: Who[] = ['admin', 'analyst', 'own network', 'other network', 'revoked', 'nobody'];
+
+describe.each(STORE_KINDS)('roles against routes (%s)', (kind) => {
+  let t: TestApp;
+  const tokens: Partial<Record<Who, string>> = { admin: ADMIN_TOKEN };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    for (const id of [OWN, OTHER]) {
+      await t.admin().post('/v1/networks').send(network(id)).expect(201);
+      await t.admin().post(`/v1/networks/${id}/schools`).send(school('10123')).expect(201);
+    }
+    const issue = async (body: object) => (await t.admin().post('/v1/tokens').send(body).expect(201)).body;
+    tokens.analyst = (await issue({ role: 'analyst', label: 'Centro de Estudios' })).token;
+    tokens['own network'] = (await issue({ role: 'network', networkId: OWN })).token;
+    tokens['other network'] = (await issue({ role: 'network', networkId: OTHER })).token;
+    const revoked = await issue({ role: 'admin' });
+    await t.admin().delete(`/v1/tokens/${revoked.id}`).expect(204);
+    tokens.revoked = revoked.token;
+  });
+  afterAll(() => t.close());
+
+  const table = ROUTES.flatMap(([route, allowed]) => EVERYONE.map((who) => [route.name, who, allowed.includes(who), route] as const));
+
+  it.each(table)('%s as %s: allowed=%s', async (_name, who, allowed, route) => {
+    const token = tokens[who];
+    const req = token ? t.as(token)[route.method](route.url) : t.http()[route.method](route.url);
+    const res = await (route.body ? req.send(route.body) : req);
+    if (allowed) {
+      expect([401, 403]).not.toContain(res.status);
+    } else {
+      const expected = who === 'nobody' ? [401, 'AUTH.MISSING'] : who === 'revoked' ? [401, 'AUTH.INVALID'] : [403, 'AUTH.FORBIDDEN'];
+      expect([res.status, res.body.code]).toEqual(expected);
+    }
+  });
+
+  it('a token is shown once, stored only as a hash, and revocation is immediate', async () => {
+    const issued = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: OWN }).expect(201)).body;
+    expect(issued).toEqual({ id: expect.any(String), token: expect.stringMatching(/^idg_/), role: 'network', networkId: OWN });
+    await t.as(issued.token).get(`/v1/networks/${OWN}/events`).expect(200);
+    await t.admin().delete(`/v1/tokens/${issued.id}`).expect(204);
+    const after = await t.as(issued.token).get(`/v1/networks/${OWN}/events`);
+    expect(after.status).toBe(401);
+    await t.admin().delete(`/v1/tokens/${issued.id}`).expect(404);
+  });
+
+  it('validates token requests', async () => {
+    const noNetwork = await t.admin().post('/v1/tokens').send({ role: 'network' });
+    expect(noNetwork.status).toBe(400);
+    expect(noNetwork.body.details.map((d: { field: string }) => d.field)).toEqual(['networkId']);
+    const badRole = await t.admin().post('/v1/tokens').send({ role: 'root' });
+    expect(badRole.body.details.map((d: { field: string }) => d.field)).toEqual(['role']);
+  });
+});

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { IndagaConfig, loadConfig } from '@indaga/platform';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTempDatabase } from './postgres-database';
+
+export type StoreKind = 'sqlite' | 'postgres';
+export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: IndagaConfig;
+  http: () => request.Agent;
+  /** Supertest request with the admin token. */
+  admin: () => ReturnType<typeof authed>;
+  as: (token: string) => ReturnType<typeof authed>;
+  close(): Promise<void>;
+}
+
+function authed(app: NestFastifyApplication, token: string) {
+  const agent = request(app.getHttpServer());
+  const wrap = (method: 'get' | 'post' | 'put' | 'delete') => (url: string) => agent[method](url).set('Authorization', `Bearer ${token}`);
+  return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete') };
+}
+
+/** The real HTTP app on a fresh SQLite file or a fresh PostgreSQL database. */
+export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'indaga-e2e-'));
+  const database = kind === 'postgres' ? await createTempDatabase() : undefined;
+  const config = loadConfig({
+    INDAGA_STORE: kind,
+    INDAGA_SQLITE_PATH: join(dir, 'indaga.db'),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    INDAGA_ADMIN_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const app = await createApp(config, { docs: true });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    http: () => request.agent(app.getHttpServer()),
+    admin: () => authed(app, ADMIN_TOKEN),
+    as: (token: string) => authed(app, token),
+    async close() {
+      await app.close();
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
