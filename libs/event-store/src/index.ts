@@ -3,8 +3,9 @@
  * The port (EventStore) and its errors, plus two adapters that group-commit
  * concurrent appends: SQLite (one embedded file) and PostgreSQL. Free of
  * NestJS on purpose: the apps bind an adapter to the EVENT_STORE token.
- * Each adapter also exports `runMigrations`, for modules (read models) that
- * keep their own versioned tables in the same database.
+ * runSqliteMigrations / runPostgresMigrations (and openSqliteConnection,
+ * createPostgresPool) let other modules (read models) keep their own
+ * versioned tables in the same database.
  */
 export * from './event-store.port';
 export * from './errors';

@@ -64,7 +64,7 @@ export class ProjectionsController {
   async rebuild(@Param('name') name: string) {
     this.known(name);
     const total = (await this.store.streamHeads()).reduce((sum, h) => sum + h.version, 0);
-    const claimJobId = `rebuild:${name}:pending`;
+    const claimJobId = `rebuild.${name}.pending`;
     const generation = await this.readModels.startRebuild(name, claimJobId, total);
     if (generation === undefined) throw new ApiError(409, 'PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
     const jobId = await this.scheduler.rebuild(name, generation);

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       role: 'all',
       adminToken: undefined,
       logLevel: 'info',
+      queuePrefix: 'indaga',
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     [{ INDAGA_ROLE: 'worker' }, 'REDIS_URL'],
     [{ INDAGA_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
     [{ INDAGA_ADMIN_TOKEN: 'short' }, 'INDAGA_ADMIN_TOKEN'],
+    [{ INDAGA_QUEUE_PREFIX: 'a b' }, 'INDAGA_QUEUE_PREFIX'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

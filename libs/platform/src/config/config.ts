@@ -16,6 +16,8 @@ export interface IndagaConfig {
   role: ProcessRole;
   adminToken?: string;
   logLevel: string;
+  /** BullMQ key prefix, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
 }
 
 export const INDAGA_CONFIG = Symbol('INDAGA_CONFIG');
@@ -61,6 +63,12 @@ function port(env: Env): number {
   return n;
 }
 
+function queuePrefix(env: Env): string {
+  const raw = env.INDAGA_QUEUE_PREFIX?.trim() || 'indaga';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new ConfigError('INDAGA_QUEUE_PREFIX', 'must be 1-64 characters of [A-Za-z0-9_-]');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): IndagaConfig {
   const store = oneOf(env, 'INDAGA_STORE', ['sqlite', 'postgres', 'kurrentdb'] as const, 'sqlite');
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -84,5 +92,6 @@ export function loadConfig(env: Env = process.env): IndagaConfig {
     role,
     adminToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    queuePrefix: queuePrefix(env),
   });
 }

@@ -22,6 +22,7 @@ export const SWEEP_INTERVAL_MS = 500;
 export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('projections');
   private worker?: Worker;
+  private workerConnection?: Redis;
   private sweepTimer?: NodeJS.Timeout;
   private sweeping?: Promise<unknown>;
 
@@ -42,7 +43,9 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     }
     if (!this.runsWorker) return;
     if (this.redis) {
-      this.worker = createProjectionWorker(this.redis.duplicate({ maxRetriesPerRequest: null }), this.catchUp);
+      // BullMQ does not close a connection it was given: keep it to quit at shutdown.
+      this.workerConnection = this.redis.duplicate({ maxRetriesPerRequest: null });
+      this.worker = createProjectionWorker(this.workerConnection, this.catchUp, { prefix: this.config.queuePrefix });
       this.worker.on('failed', (job, err) => {
         if (job?.name === 'rebuild' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
           void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
@@ -86,6 +89,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     if (timer) clearTimeout(timer);
     await this.sweeping;
     await this.worker?.close();
+    await this.workerConnection?.quit().catch(() => undefined);
     if (this.scheduler instanceof InProcessScheduler || this.scheduler instanceof BullMqScheduler) await this.scheduler.close();
     await this.redis?.quit().catch(() => undefined);
   }

@@ -39,9 +39,9 @@ const logger = new Logger('projections');
     },
     {
       provide: PROJECTION_SCHEDULER,
-      inject: [CatchUpService, REDIS],
-      useFactory: (catchUp: CatchUpService, redis?: Redis) =>
-        redis ? new BullMqScheduler(redis) : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
+      inject: [CatchUpService, INDAGA_CONFIG, REDIS],
+      useFactory: (catchUp: CatchUpService, config: IndagaConfig, redis?: Redis) =>
+        redis ? new BullMqScheduler(redis, { prefix: config.queuePrefix }) : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
     },
     ProjectionLifecycle,
   ],

@@ -16,18 +16,28 @@ export const PROJECTION_JOB_NAMES = ['catch-up', 'rebuild'] as const satisfies r
  * network while its job waits becomes one job. Completed jobs are removed so
  * the id is free for the next burst.
  */
+export interface BullMqOptions {
+  /** Redis key prefix (INDAGA_QUEUE_PREFIX). */
+  prefix?: string;
+  attempts?: number;
+  backoffMs?: number;
+}
+
 export class BullMqScheduler implements ProjectionScheduler {
   readonly queue: Queue;
 
-  constructor(connection: Redis) {
-    this.queue = new Queue(PROJECTION_QUEUE, { connection });
+  constructor(
+    connection: Redis,
+    private readonly options: BullMqOptions = {},
+  ) {
+    this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: options.prefix ?? 'indaga' });
   }
 
   async notify(networkId: string): Promise<void> {
     await this.queue.add('catch-up', { networkId } satisfies ProjectionJobs['catch-up'], {
       jobId: catchUpJobId(networkId),
-      attempts: CATCH_UP_ATTEMPTS,
-      backoff: { type: 'exponential', delay: CATCH_UP_BACKOFF_MS },
+      attempts: this.options.attempts ?? CATCH_UP_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.options.backoffMs ?? CATCH_UP_BACKOFF_MS },
       removeOnComplete: true,
       removeOnFail: true,
     });

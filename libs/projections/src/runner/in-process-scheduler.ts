@@ -37,7 +37,7 @@ export class InProcessScheduler implements ProjectionScheduler {
 
   async rebuild(projection: string, generation: number): Promise<string> {
     const jobId = rebuildJobId(projection, generation);
-    const run = runRebuild(this.catchUp, projection, generation, undefined, this.stopping).catch(async (err: Error) => {
+    const run = runRebuild(this.catchUp, projection, generation, { signal: this.stopping }).catch(async (err: Error) => {
       this.logger.error({ msg: 'rebuild failed', projection, generation, err });
       await this.catchUp.readModels.endRebuild(projection, generation, 'failed', err.message);
     });

@@ -18,7 +18,7 @@ const MAX_CATCH_UP_ROUNDS = 10;
 export function createProjectionWorker(
   connection: Redis,
   catchUp: CatchUpService,
-  options: { concurrency?: number; stalledIntervalMs?: number; lockDurationMs?: number } = {},
+  options: { prefix?: string; concurrency?: number; stalledIntervalMs?: number; lockDurationMs?: number } = {},
 ): Worker {
   const shutdown = { aborted: false };
   const handlers: Handlers = {
@@ -33,13 +33,10 @@ export function createProjectionWorker(
     },
     rebuild: async (job) => {
       const { projection, generation } = job.data;
-      const outcome = await runRebuild(
-        catchUp,
-        projection,
-        generation,
-        ({ processed, total }) => job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
-        shutdown,
-      );
+      const outcome = await runRebuild(catchUp, projection, generation, {
+        onProgress: ({ processed, total }) => job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
+        signal: shutdown,
+      });
       if (outcome === 'interrupted') throw new Error('worker shutting down; the rebuild resumes on redelivery');
       return { outcome };
     },
@@ -56,6 +53,7 @@ export function createProjectionWorker(
     },
     {
       connection,
+      prefix: options.prefix ?? 'indaga',
       concurrency: options.concurrency ?? 8,
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),

@@ -6,6 +6,14 @@ export interface RebuildProgress {
   total: number;
 }
 
+export interface RebuildOptions {
+  onProgress?: (progress: RebuildProgress) => Promise<void> | void;
+  /** Set when the process is shutting down: stop between networks; the rebuild resumes at the next start. */
+  signal?: { aborted: boolean };
+  /** Report progress after at least this many more events. */
+  progressEvery?: number;
+}
+
 export type RebuildOutcome = 'switched' | 'cancelled' | 'superseded' | 'interrupted';
 
 /**
@@ -19,10 +27,9 @@ export async function runRebuild(
   catchUp: CatchUpService,
   projectionName: string,
   generation: number,
-  onProgress: (progress: RebuildProgress) => Promise<void> | void = () => undefined,
-  /** Set when the process is shutting down: stop between networks; the rebuild resumes at the next start. */
-  signal: { aborted: boolean } = { aborted: false },
+  options: RebuildOptions = {},
 ): Promise<RebuildOutcome> {
+  const { onProgress = () => undefined, signal = { aborted: false }, progressEvery = 10_000 } = options;
   const projection = catchUp.projection(projectionName);
   if (!projection) throw new Error(`unknown projection ${projectionName}`);
   const readModels = catchUp.readModels;
@@ -45,7 +52,7 @@ export async function runRebuild(
       await readModels.park(projectionName, generation, networkId, version, (err as Error).message);
     }
     processed += head.version;
-    if (processed - lastReport >= 10_000 || processed === total) {
+    if (processed - lastReport >= progressEvery || processed === total) {
       lastReport = processed;
       await readModels.rebuildProgress(projectionName, generation, processed, total);
       await onProgress({ processed, total });

@@ -8,8 +8,9 @@ export interface ProjectionScheduler {
   rebuild(projection: string, generation: number): Promise<string>;
 }
 
-export const catchUpJobId = (networkId: string) => `catch-up:${networkId}`;
-export const rebuildJobId = (projection: string, generation: number) => `rebuild:${projection}:${generation}`;
+/** Deterministic job ids (BullMQ 6 refuses `:` in custom ids, hence the dots). */
+export const catchUpJobId = (networkId: string) => `catch-up.${networkId}`;
+export const rebuildJobId = (projection: string, generation: number) => `rebuild.${projection}.${generation}`;
 
 /** Delivery attempts of a catch-up before its network is parked, and the first backoff. */
 export const CATCH_UP_ATTEMPTS = 5;
