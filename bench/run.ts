@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import { runApiBench } from './api/api.bench';
 import type { BenchSection } from './lib/bench-section';
 import { renderSection } from './lib/table';
+import { runLagBench } from './projections/lag.bench';
+import { runRebuildBench } from './projections/rebuild.bench';
 import { runStoreBench } from './store/store.bench';
 
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
   store: runStoreBench,
   api: runApiBench,
+  rebuild: runRebuildBench,
+  lag: runLagBench,
 };
 
 async function main() {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +10,20 @@ import { startChildServer } from './child-server';
 import { stateLatency } from './state-latency';
 import { LoadResult, runWriteLoad, WriteTarget } from './write-load';
 
-const ADMIN = 'bench-admin-token-0123456789';
+export const ADMIN = 'bench-admin-token-0123456789';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = 32;
 const NETWORKS = 64;
 const SCHOOLS = Array.from({ length: 16 }, (_, i) => String(10100 + i));
 
-async function post(url: string, token: string, body: unknown): Promise<{ token?: string; version?: number }> {
+export async function post(url: string, token: string, body: unknown): Promise<{ token?: string; version?: number }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<{ token?: string }>;
 }
 
 /** 64 networks of 16 schools, each with its own network token (so auth reads the token table like in production). */
-async function seed(base: string): Promise<WriteTarget> {
+export async function seed(base: string): Promise<WriteTarget> {
   const tokens = new Map<string, string>();
   const networks = Array.from({ length: NETWORKS }, (_, i) => `bench-red-${i}`);
   for (const networkId of networks) {
@@ -63,11 +66,14 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   const runs = opts.quick ? 1 : 3;
   const dir = mkdtempSync(join(tmpdir(), 'indaga-bench-api-'));
   const pg = await createTempDatabase('indaga_bench');
+  const prefix = `bench-${randomBytes(4).toString('hex')}`;
   try {
     const fastify = await measure('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, seconds, runs, false);
     const express = await measure('ceiling: NestJS + Express + ValidationPipe', 'ceiling-server.ts', ['express'], {}, seconds, runs, false);
-    const sqlite = await measure('full API, sqlite', 'api-server.ts', [], { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }, seconds, runs, true);
-    const postgres = await measure('full API, postgres', 'api-server.ts', [], { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }, seconds, runs, true);
+    // Projections are built by workers (REDIS_URL, INDAGA_ROLE=api): this measures the write path, catch-up enqueue included.
+    const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix };
+    const sqlite = await measure('full API, sqlite', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }, seconds, runs, true);
+    const postgres = await measure('full API, postgres', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }, seconds, runs, true);
     const ceiling = fastify.result.rps;
     const row = (m: { label: string; result: LoadResult }, target?: number) => ({
       workload: m.label,
@@ -83,7 +89,7 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
         title: `API writes, ${CONNECTIONS} connections (median of ${runs} × ${seconds} s)`,
         rows: [row(fastify), row(express), row(sqlite, 0.5), row(postgres, 0.4)],
         notes: [
-          'Full API = bearer-token lookup, class-validator DTO, decider on cached state, durable group-committed append with its Idempotency-Key record, one write per request to 64 networks in turn.',
+          'Full API = bearer-token lookup, class-validator DTO, decider on cached state, durable group-committed append with its Idempotency-Key record, catch-up job enqueued in Redis; one write per request to 64 networks in turn. Projections run in worker processes (not running here); their lag is measured separately.',
           'Ceiling = the same Nest stack, pipe, filter and logger answering the same body without a store.',
           'Server in a child process, autocannon in the bench process: both share the 2 cores.',
         ],
@@ -94,5 +100,9 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   } finally {
     await pg.drop();
     rmSync(dir, { recursive: true, force: true });
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
   }
 }

@@ -1,7 +1,7 @@
 // Leadership (SPEC §2): who runs the sessions and who comes to them.
 import type { SessionFields } from '../events';
 import type { NetworkHistory } from '../history/network-history';
-import { membersOn } from '../network/membership';
+import { membersTimeline } from '../network/membership';
 import { mean, ratio, round3OrNull } from './ratios';
 
 export interface LeadershipIndicators {
@@ -16,10 +16,12 @@ export interface LeadershipIndicators {
 export function leadershipOf(history: NetworkHistory, sessions: readonly SessionFields[]): LeadershipIndicators {
   const count = sessions.length;
   const attendanceRates: number[] = [];
+  const membersAt = membersTimeline(history.memberships);
   for (const session of sessions) {
-    const members = membersOn(history.memberships, session.heldOn);
-    const present = new Set(session.schoolsPresent);
-    const rate = ratio(members.filter((m) => present.has(m)).length, members.length);
+    const members = membersAt(session.heldOn);
+    let present = 0;
+    for (const m of members) if (session.schoolsPresent.includes(m)) present++;
+    const rate = ratio(present, members.length);
     // A session always has a member present when recorded; skip rather than divide by zero if not.
     if (rate !== null) attendanceRates.push(rate);
   }

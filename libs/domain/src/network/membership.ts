@@ -19,11 +19,11 @@ export function isMemberOn(memberships: readonly Membership[], schoolId: string,
 
 /** schoolIds that are members on `date`, each once, in order of first joining. */
 export function membersOn(memberships: readonly Membership[], date: string): string[] {
-  const members: string[] = [];
+  const members = new Set<string>();
   for (const m of memberships) {
-    if (membershipContains(m, date) && !members.includes(m.schoolId)) members.push(m.schoolId);
+    if (membershipContains(m, date)) members.add(m.schoolId);
   }
-  return members;
+  return [...members];
 }
 
 /** The school's membership that has not ended, if any. */
@@ -42,4 +42,30 @@ export function overlapsExisting(memberships: readonly Membership[], schoolId: s
 /** Immutable update: the school's open membership ends on `leftOn`. */
 export function endMembership(memberships: readonly Membership[], schoolId: string, leftOn: string): Membership[] {
   return memberships.map((m) => (m.schoolId === schoolId && m.leftOn === undefined ? { ...m, leftOn } : m));
+}
+
+/**
+ * members(d) for many dates: membership only changes on join and leave dates,
+ * so the members are computed once per interval between such dates and
+ * found by binary search (indicators ask for one date per session).
+ */
+export function membersTimeline(memberships: readonly Membership[]): (date: string) => readonly string[] {
+  const boundaries = [...new Set(memberships.flatMap((m) => (m.leftOn === undefined ? [m.joinedOn] : [m.joinedOn, m.leftOn])))].sort();
+  const segments = new Map<number, readonly string[]>();
+  return (date) => {
+    let lo = 0;
+    let hi = boundaries.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (boundaries[mid] <= date) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at === -1) return [];
+    let members = segments.get(at);
+    if (members === undefined) segments.set(at, (members = membersOn(memberships, boundaries[at])));
+    return members;
+  };
 }

@@ -20,11 +20,16 @@ export class PostgresSqlClient implements SqlClient {
     this.direct = executor(pool);
   }
 
-  static open(connectionString: string, options: { schema?: string; max?: number } = {}): PostgresSqlClient {
+  /** `durable: false` (synchronous_commit=off) is for derived data only (read models), as in SqliteSqlClient. */
+  static open(connectionString: string, options: { schema?: string; max?: number; durable?: boolean } = {}): PostgresSqlClient {
+    const settings = [
+      ...(options.schema ? [`-c search_path=${options.schema}`] : []),
+      ...(options.durable === false ? ['-c synchronous_commit=off'] : []),
+    ];
     const pool = new Pool({
       connectionString,
       max: options.max ?? 10,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      ...(settings.length ? { options: settings.join(' ') } : {}),
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);

@@ -26,11 +26,16 @@ export class SqliteSqlClient implements SqlClient {
 
   constructor(private readonly db: Database.Database) {}
 
-  static open(path: string): SqliteSqlClient {
+  /**
+   * `durable: false` (synchronous=NORMAL) is for derived data only (read models):
+   * a power cut may lose its last commits, never corrupt it, and the runner
+   * rebuilds them from the event store's checkpoints.
+   */
+  static open(path: string, options: { durable?: boolean } = {}): SqliteSqlClient {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(options.durable === false ? 'synchronous = NORMAL' : 'synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     return new SqliteSqlClient(db);
   }

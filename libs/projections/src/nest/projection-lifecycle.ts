@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
+import { INDAGA_CONFIG, IndagaConfig, SqlClient } from '@indaga/platform';
 import { BullMqScheduler } from '../runner/bullmq-scheduler';
 import { CatchUpService } from '../runner/catch-up.service';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import { createProjectionWorker } from '../runner/projection-worker';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
 import { Sweeper } from '../runner/sweeper';
-import { REDIS } from './tokens';
+import { READ_MODEL_SQL, REDIS } from './tokens';
 
 /** How often the sweeper looks for events the read models do not reflect. */
 export const SWEEP_INTERVAL_MS = 500;
@@ -30,6 +30,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     @Inject(INDAGA_CONFIG) private readonly config: IndagaConfig,
     private readonly catchUp: CatchUpService,
     @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
+    @Inject(READ_MODEL_SQL) private readonly readModelSql: SqlClient,
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
@@ -92,5 +93,6 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     await this.workerConnection?.quit().catch(() => undefined);
     if (this.scheduler instanceof InProcessScheduler || this.scheduler instanceof BullMqScheduler) await this.scheduler.close();
     await this.redis?.quit().catch(() => undefined);
+    await this.readModelSql.close();
   }
 }

@@ -1,7 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
-import { INDAGA_CONFIG, IndagaConfig, SQL_CLIENT, SqlClient } from '@indaga/platform';
+import { INDAGA_CONFIG, IndagaConfig, openConfiguredSqlClient, SqlClient } from '@indaga/platform';
 import { ReadModelStore } from '../read-models/read-model-store';
 import { PROJECTIONS } from '../registry';
 import { BullMqScheduler } from '../runner/bullmq-scheduler';
@@ -9,7 +9,7 @@ import { CatchUpService } from '../runner/catch-up.service';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import { PROJECTION_SCHEDULER } from '../runner/scheduler.port';
 import { ProjectionLifecycle } from './projection-lifecycle';
-import { READ_MODEL_STORE, REDIS } from './tokens';
+import { READ_MODEL_SQL, READ_MODEL_STORE, REDIS } from './tokens';
 
 const logger = new Logger('projections');
 
@@ -18,8 +18,14 @@ const logger = new Logger('projections');
 @Module({
   providers: [
     {
+      provide: READ_MODEL_SQL,
+      inject: [INDAGA_CONFIG],
+      // Read models are derived from the event store and rebuilt from it, so their commits need not wait for the disk flush.
+      useFactory: (config: IndagaConfig) => openConfiguredSqlClient(config, { durable: false }),
+    },
+    {
       provide: READ_MODEL_STORE,
-      inject: [SQL_CLIENT],
+      inject: [READ_MODEL_SQL],
       useFactory: async (sql: SqlClient) => {
         const store = new ReadModelStore(sql);
         await store.init(PROJECTIONS.map((p) => p.name));

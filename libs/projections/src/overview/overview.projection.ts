@@ -1,12 +1,15 @@
 import {
+  allJointActions,
+  depthOf,
   DepthIndicators,
   foldHistory,
-  indicators,
   initialHistory,
   NetworkComposition,
   NetworkHistory,
   networkSummary,
+  NetworkSummary,
   Period,
+  periodOf,
   PERIODS,
   PracticeCategory,
   trajectory,
@@ -29,13 +32,15 @@ export interface OverviewEntry {
 }
 
 /** One network's line of the overview for one period kind: pure, from the domain's functions. */
-export function overviewEntry(history: NetworkHistory, version: number, period: Period): OverviewEntry {
-  const summary = networkSummary(history);
+export function overviewEntry(history: NetworkHistory, version: number, period: Period, summary: NetworkSummary = networkSummary(history)): OverviewEntry {
   const periods = trajectory(history, period).periods;
   let latest = -1;
   for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
   const practice = latest >= 0 ? periods[latest] : undefined;
-  const depth = practice ? indicators(history, period).periods[latest].depth : null;
+  // Depth of that one period only (the same function the indicators use for every period).
+  const depth = practice
+    ? depthOf(history, practice.period, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === practice.period))
+    : null;
   return {
     networkId: summary.networkId,
     name: summary.name,
@@ -56,6 +61,9 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
   name: 'overview',
   initial: initialHistory,
   evolve: (doc, events) => foldHistory(events, doc),
-  view: (doc, version) => Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p)])) as Record<Period, OverviewEntry>,
+  view: (doc, version) => {
+    const summary = networkSummary(doc);
+    return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<Period, OverviewEntry>;
+  },
   indexed: (doc) => ({ region: doc.region }),
 };
