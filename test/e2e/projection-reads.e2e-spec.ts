@@ -71,6 +71,11 @@ describe.each([
     });
   });
 
+  it('GET /health checks Redis when it is configured', async () => {
+    const health = await t.http().get('/health').expect(200);
+    expect(Object.keys(health.body.checks).sort()).toEqual('REDIS_URL' in env ? ['redis', 'store'] : ['store']);
+  });
+
   it('a network token lists only its own network', async () => {
     const token = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: 'red-otra' }).expect(201)).body.token;
     const list = await t.as(token).get('/v1/networks').expect(200);

@@ -33,8 +33,16 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new BodyValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  // Graceful shutdown: requests in flight when closing starts are answered,
+  // with `Connection: close` so that keep-alive clients do not hold the
+  // server open until their idle timeout.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
+    if (closing) reply.header('connection', 'close');
   });
   app.get(HttpMetrics).install(fastify);
   app.enableShutdownHooks();

@@ -6,7 +6,8 @@ async function main() {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
-  console.log(`indaga api listening on http://localhost:${config.port} (store: ${config.store})`);
+  const { port } = app.getHttpServer().address() as { port: number };
+  console.log(`indaga api listening on http://localhost:${port} (store: ${config.store})`);
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foldHistory, NetworkCommand, networkDecider, NetworkEvent, networkStreamId, NetworkState } from '@indaga/domain';
+import { NetworkCommand, networkDecider, NetworkEvent, networkStreamId, NetworkState } from '@indaga/domain';
 import { EventStore, openPostgresEventStore, openSqliteEventStore } from '@indaga/event-store';
 import { PostgresSqlClient, SqlClient, SqliteSqlClient } from '@indaga/platform';
 import { createTempDatabase } from '../../../test/support/postgres-database';
@@ -67,4 +67,3 @@ export async function storedView(h: Harness, projection: NetworkProjection, netw
   return row ? { version: row.version, view: JSON.parse(row.view) } : undefined;
 }
 
-export const viewOfHistory = (events: NetworkEvent[]) => foldHistory(events);

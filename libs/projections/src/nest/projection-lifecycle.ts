@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { INDAGA_CONFIG, IndagaConfig, SqlClient } from '@indaga/platform';
@@ -19,7 +19,7 @@ export const SWEEP_INTERVAL_MS = 500;
  * in-process runner and the sweeper here. Stops them before the stores close.
  */
 @Injectable()
-export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('projections');
   private worker?: Worker;
   private workerConnection?: Redis;
@@ -93,6 +93,10 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     await this.workerConnection?.quit().catch(() => undefined);
     if (this.scheduler instanceof InProcessScheduler || this.scheduler instanceof BullMqScheduler) await this.scheduler.close();
     await this.redis?.quit().catch(() => undefined);
+  }
+
+  /** After the HTTP server has finished its in-flight requests (which may read read models). */
+  async onApplicationShutdown(): Promise<void> {
     await this.readModelSql.close();
   }
 }

@@ -35,7 +35,17 @@ export class ProjectionRunner {
     private readonly readModels: ReadModelStore,
   ) {}
 
-  async catchUp(projection: NetworkProjection, generation: number, networkId: string, options: { pageSize?: number } = {}): Promise<CatchUpResult> {
+  /**
+   * `remember: false` (rebuilds) does not keep the document in the cache: a
+   * rebuild visits every network once, and keeping them all would grow memory
+   * with the log.
+   */
+  async catchUp(
+    projection: NetworkProjection,
+    generation: number,
+    networkId: string,
+    options: { pageSize?: number; remember?: boolean } = {},
+  ): Promise<CatchUpResult> {
     const pageSize = options.pageSize ?? PAGE;
     const streamId = networkStreamId(networkId);
     const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
@@ -55,7 +65,7 @@ export class ProjectionRunner {
         view: JSON.stringify(projection.view(evolved, next)),
       });
       // Lost the race to another run: forget what we thought and re-read the row.
-      if (!written) this.docs.delete(key);
+      if (!written || options.remember === false) this.docs.delete(key);
       else this.remember(key, { version: next, doc: evolved });
     }
   }

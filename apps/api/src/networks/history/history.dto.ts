@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
@@ -5,37 +6,28 @@ import { Period, PERIODS } from '@indaga/domain';
 
 export const MAX_PAGE = 1_000;
 
+
+/** An optional integer query parameter (query strings arrive as text). */
+export const IntQuery = (min: number, max?: number) =>
+  applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+
 export class StreamPageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntQuery(1)
   fromVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @IntQuery(1, MAX_PAGE)
   limit?: number;
 }
 
 export class GlobalLogQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'answer events with a position strictly greater than this' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntQuery(0)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @IntQuery(1, MAX_PAGE)
   limit?: number;
 }
 
@@ -53,9 +45,6 @@ export class StateQuery extends PeriodQuery {
   asOf?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'the state right after this stream version' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntQuery(1)
   version?: number;
 }

@@ -1,23 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { PeriodQuery } from '../history/history.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { IntQuery, PeriodQuery } from '../history/history.dto';
+
+const MIN_VERSION_DOC = { minimum: 1, description: 'wait up to 5 s for the read model to reflect this stream version (else 503 PROJECTION.BEHIND)' };
 
 export class MinVersionQuery {
-  @ApiPropertyOptional({ minimum: 1, description: 'wait up to 5 s for the read model to reflect this stream version (else 503 PROJECTION.BEHIND)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ApiPropertyOptional(MIN_VERSION_DOC)
+  @IntQuery(1)
   minVersion?: number;
 }
 
 export class PeriodViewQuery extends PeriodQuery {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ApiPropertyOptional(MIN_VERSION_DOC)
+  @IntQuery(1)
   minVersion?: number;
 }
 
