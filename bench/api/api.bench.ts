@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchSection } from '../lib/bench-section';
+import { deleteQueueKeys } from '../lib/redis-keys';
 import { createTempDatabase } from '../../test/support/postgres-database';
 import { startChildServer } from './child-server';
 import { stateLatency } from './state-latency';
@@ -100,9 +100,6 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   } finally {
     await pg.drop();
     rmSync(dir, { recursive: true, force: true });
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteQueueKeys(REDIS_URL, prefix);
   }
 }

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { BenchSection } from '../lib/bench-section';
+import { percentile } from '../lib/measure';
 import { sessionBody, WriteTarget } from './write-load';
 
 const EVENTS = 10_000;
@@ -12,7 +13,6 @@ async function timeGet(url: string, token: string): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Grows one network to 10,000 events over HTTP, then times GET state?version= at its head and near its start. */
 export async function stateLatency(base: string, admin: string, target: WriteTarget): Promise<BenchSection> {
@@ -41,7 +41,7 @@ export async function stateLatency(base: string, admin: string, target: WriteTar
     const samples: number[] = [];
     for (let i = 0; i < 30; i++) samples.push(await timeGet(url, admin));
     samples.sort((a, b) => a - b);
-    rows.push({ request: `GET state?version=${version.toLocaleString('en-US')}`, 'p50 ms': pct(samples, 50), 'p99 ms': pct(samples, 99), target: version === EVENTS ? '< 100 ms' : '' });
+    rows.push({ request: `GET state?version=${version.toLocaleString('en-US')}`, 'p50 ms': percentile(samples, 50), 'p99 ms': percentile(samples, 99), target: version === EVENTS ? '< 100 ms' : '' });
   }
   return {
     title: 'Time travel on a 10,000-event network (sqlite, 30 sequential requests)',

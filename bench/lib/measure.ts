@@ -32,3 +32,8 @@ export function rssPeak(): { sample(): void; peak(): number } {
 }
 
 export const mib = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+
+/** The p-th percentile of an ascending array (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

@@ -3,15 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import { SqliteSqlClient } from '../../libs/platform/src';
 import { ADMIN, seed } from '../api/api.bench';
 import { startChildServer } from '../api/child-server';
 import { runWriteLoad, sessionBody } from '../api/write-load';
 import type { BenchSection } from '../lib/bench-section';
+import { percentile } from '../lib/measure';
+import { deleteQueueKeys } from '../lib/redis-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Projection lag under the REST benchmark's write load: while 32 connections
@@ -70,8 +70,8 @@ export async function runLagBench(opts: { quick?: boolean } = {}): Promise<Bench
           'write load req/s': load.rps,
           'write p99 ms': load.p99,
           samples: lags.length,
-          'lag p50 ms': pct(lags, 50),
-          'lag p99 ms': pct(lags, 99),
+          'lag p50 ms': percentile(lags, 50),
+          'lag p99 ms': percentile(lags, 99),
           'lag max ms': lags[lags.length - 1],
           target: 'p99 < 200 ms',
         },
@@ -82,10 +82,7 @@ export async function runLagBench(opts: { quick?: boolean } = {}): Promise<Bench
     await sql.close();
     await worker.stop();
     await api.stop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteQueueKeys(REDIS_URL, prefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,9 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { INDAGA_CONFIG, IndagaConfig, SqlClient } from '@indaga/platform';
-import { BullMqScheduler } from '../runner/bullmq-scheduler';
 import { CatchUpService } from '../runner/catch-up.service';
-import { InProcessScheduler } from '../runner/in-process-scheduler';
 import { createProjectionWorker } from '../runner/projection-worker';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
 import { Sweeper } from '../runner/sweeper';
@@ -91,7 +89,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     await this.sweeping;
     await this.worker?.close();
     await this.workerConnection?.quit().catch(() => undefined);
-    if (this.scheduler instanceof InProcessScheduler || this.scheduler instanceof BullMqScheduler) await this.scheduler.close();
+    await this.scheduler.close();
     await this.redis?.quit().catch(() => undefined);
   }
 

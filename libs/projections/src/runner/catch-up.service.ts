@@ -61,13 +61,25 @@ export class CatchUpService {
     }
   }
 
-  /** The lowest checkpoint of a network across live projections (0 when any has no row). */
-  async reflectedVersion(networkId: string): Promise<number> {
+  /** The generation answering now, per projection. */
+  async activeGenerations(): Promise<Map<string, number>> {
+    const active = new Map<string, number>();
+    for (const projection of this.projections) active.set(projection.name, (await this.readModels.status(projection.name)).activeGeneration);
+    return active;
+  }
+
+  /**
+   * The lowest checkpoint of a network across live projections (0 when any has
+   * no row). A caller asking for many networks (the sweeper) passes the active
+   * generations it read once.
+   */
+  async reflectedVersion(networkId: string, active?: Map<string, number>): Promise<number> {
+    const generations = active ?? (await this.activeGenerations());
     let lowest = Number.POSITIVE_INFINITY;
     for (const projection of this.projections) {
-      const status = await this.readModels.status(projection.name);
-      if (await this.readModels.isParked(projection.name, status.activeGeneration, networkId)) continue;
-      lowest = Math.min(lowest, await this.readModels.version(projection.name, status.activeGeneration, networkId));
+      const generation = generations.get(projection.name)!;
+      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+      lowest = Math.min(lowest, await this.readModels.version(projection.name, generation, networkId));
     }
     return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
   }

@@ -6,6 +6,8 @@ export interface ProjectionScheduler {
   notify(networkId: string): Promise<void>;
   /** Starts a rebuild job for a generation already claimed in projection_status; answers its job id. */
   rebuild(projection: string, generation: number): Promise<string>;
+  /** Stops taking work; in-process work in flight is finished (rebuilds stop between networks). */
+  close(): Promise<void>;
 }
 
 /** Deterministic job ids (BullMQ 6 refuses `:` in custom ids, hence the dots). */

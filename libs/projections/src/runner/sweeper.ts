@@ -25,6 +25,8 @@ export class Sweeper {
     const readModels = this.catchUp.readModels;
     const after = await readModels.cursor(SWEEPER_CURSOR);
     const events = await this.store.readAll({ after, limit: PAGE });
+    if (events.length === 0) return 0;
+    const active = await this.catchUp.activeGenerations();
     const reflected = new Map<string, number>();
     const behind = new Set<string>();
     let safe = after;
@@ -36,7 +38,7 @@ export class Sweeper {
       const networkId = event.streamId.slice(NETWORK_STREAM_PREFIX.length);
       let version = reflected.get(networkId);
       if (version === undefined) {
-        version = await this.catchUp.reflectedVersion(networkId);
+        version = await this.catchUp.reflectedVersion(networkId, active);
         reflected.set(networkId, version);
       }
       if (version >= event.version) {
