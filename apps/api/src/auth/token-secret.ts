@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ulid } from 'ulid';
+import { newId } from '../new-id';
 
 /**
  * Tokens look like `idg_<id>_<secret>`: the id finds the row, the secret is
@@ -17,7 +17,7 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-export function issueSecret(id: string = ulid()): IssuedSecret {
+export function issueSecret(id: string = newId()): IssuedSecret {
   const secret = randomBytes(32).toString('base64url');
   return { id, token: `idg_${id}_${secret}`, secretHash: hashSecret(secret) };
 }

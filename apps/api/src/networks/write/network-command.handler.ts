@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NetworkCommand, NetworkEvent, networkDecider, networkStreamId } from '@indaga/domain';
+import { DomainError, NetworkCommand, NetworkEvent, networkDecider, networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore, NewEvent, SideEffectConflictError, WrongExpectedVersionError } from '@indaga/event-store';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '@indaga/projections';
 import { ApiError } from '../../http/api-error';
@@ -13,10 +13,11 @@ import { NetworkStateCache } from './network-state-cache';
 export const MAX_CONFLICT_RETRIES = 20;
 
 /**
- * The one handler shape for every network command: load (cached fold + tail
- * read) → decide → append with the expected version; retry on a conflict the
- * client did not cause. The Idempotency-Key's answer is committed in the same
- * transaction as the events.
+ * The one handler shape for every network command: load (cached fold) →
+ * decide → append with the expected version; retry on a conflict the client
+ * did not cause. The Idempotency-Key's answer is committed in the same
+ * transaction as the events: a retry with a used key loses that insert, so
+ * it writes nothing and is answered from the stored record.
  */
 @CommandHandler(ExecuteNetworkCommand)
 export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkCommand, WriteAnswer> {
@@ -30,19 +31,29 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
   ) {}
 
   async execute(request: ExecuteNetworkCommand): Promise<WriteAnswer> {
-    const { idempotency } = request.options;
-    if (idempotency) {
-      const stored = await this.storedAnswer(idempotency);
-      if (stored) return stored;
-    }
+    const { idempotency, ifMatch } = request.options;
     const streamId = networkStreamId(request.networkId);
+    // The first attempt decides on the cached state without reading the store. Anything
+    // that state could have got wrong (another process appended since) is confirmed on
+    // fresh state before it is answered: a conflict, a stale If-Match, a domain refusal.
+    let fresh = false;
     for (let attempt = 0; ; attempt++) {
-      const { version, state } = await this.states.load(streamId);
-      const { ifMatch } = request.options;
-      if (ifMatch !== undefined && ifMatch !== version) throw new WrongExpectedVersionError(streamId, ifMatch, version);
-
-      const command = { ...request.command, metadata: { today: utcToday(this.clock) } } as NetworkCommand;
-      const events = networkDecider.decide(command, state);
+      const { version, state } = await this.states.load(streamId, { fresh });
+      let events: NetworkEvent[];
+      try {
+        if (ifMatch !== undefined && ifMatch !== version) throw new WrongExpectedVersionError(streamId, ifMatch, version);
+        const command = { ...request.command, metadata: { today: utcToday(this.clock) } } as NetworkCommand;
+        events = networkDecider.decide(command, state);
+      } catch (err) {
+        if (!fresh && (err instanceof DomainError || err instanceof WrongExpectedVersionError)) {
+          fresh = true;
+          continue;
+        }
+        // A retry of an earlier request is answered as the first time, even if it could not be decided now.
+        const stored = idempotency && (await this.storedAnswer(idempotency));
+        if (stored) return stored;
+        throw err;
+      }
       const answer = this.answer(request, version, events);
       try {
         await this.store.appendToStream(streamId, events.map((e) => this.toNewEvent(e, request)), {
@@ -51,12 +62,14 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
         });
       } catch (err) {
         if (err instanceof SideEffectConflictError && idempotency) {
-          // A concurrent request with the same key committed first: answer what it answered.
+          // The key is held: this is a retry, or a concurrent request with the same key committed first.
           const stored = await this.storedAnswer(idempotency);
           if (stored) return stored;
         }
-        if (err instanceof WrongExpectedVersionError && ifMatch === undefined) {
-          if (attempt < MAX_CONFLICT_RETRIES) continue;
+        if (err instanceof WrongExpectedVersionError) {
+          fresh = true;
+          // With If-Match, the fresh state's version is compared above: a stale one is 412.
+          if (ifMatch !== undefined || attempt < MAX_CONFLICT_RETRIES) continue;
           throw new ApiError(409, 'VERSION.CONFLICT', 'the network kept changing while this write was retried; retry later', undefined, {
             'Retry-After': '1',
           });
@@ -66,7 +79,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
       this.states.appended(streamId, version, events);
       // Not awaited: the answer does not wait for the queue, and a lost notification is found by the sweeper.
       this.projections.notify(request.networkId).catch((err) => this.logger.warn({ msg: 'catch-up not enqueued', streamId, err }));
-      if (attempt > 0) this.logger.debug({ msg: 'write retried after conflicts', streamId, attempts: attempt + 1 });
+      if (attempt > 0) this.logger.debug({ msg: 'write retried', streamId, attempts: attempt + 1 });
       return answer;
     }
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { ulid } from 'ulid';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
 import { validationFailed } from '../../http/validation';
@@ -23,9 +22,6 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (!match) throw validationFailed([{ field: 'If-Match', message: 'If-Match must be a quoted version, e.g. "12"' }]);
   return Number(match[1]);
 }
-
-/** Server-generated ids (SPEC 1: ULID when the client does not send one). */
-export const newId = (): string => ulid();
 
 /**
  * The HTTP half of every write: reads If-Match and Idempotency-Key, sends the

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../../auth/auth.guard';
 import { LocalIdParam, NetworkIdParam } from '../../../http/path-params';
-import { newId, NetworkWriter } from '../../write/network-writer';
+import { newId } from '../../../new-id';
+import { NetworkWriter } from '../../write/network-writer';
 import { RecordJointActionDto } from './record-joint-action.dto';
 
 @ApiTags('cycles')
