@@ -40,6 +40,20 @@ describe.each(STORE_KINDS)('idempotency, If-Match and concurrent writers (%s)', 
     expect(await streamLength()).toBe(before);
   });
 
+  it('a retry is answered as the first time even when the same command would now be refused', async () => {
+    const body = school('20999');
+    const first = await t.admin().post(`${base}/schools`).set('Idempotency-Key', 'alta-20999').send(body).expect(201);
+    const before = await streamLength();
+    const again = await t.admin().post(`${base}/schools`).set('Idempotency-Key', 'alta-20999').send(body);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    // Without the key, the same request is decided anew: the school is already a member.
+    const fresh = await t.admin().post(`${base}/schools`).send(body);
+    expect(fresh.status).toBe(409);
+    expect(fresh.body.code).toBe('SCHOOL.ALREADY_MEMBER');
+    expect(await streamLength()).toBe(before);
+  });
+
   it('two concurrent requests with the same key write once and answer the same', async () => {
     const before = await streamLength();
     const body = session({ schoolsPresent: [schools[2]], heldOn: '2016-05-09' });

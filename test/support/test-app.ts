@@ -19,6 +19,8 @@ export interface TestApp {
   /** Supertest request with the admin token. */
   admin: () => ReturnType<typeof authed>;
   as: (token: string) => ReturnType<typeof authed>;
+  /** Another API instance on the same store (as a second process would be), closed with this one. */
+  secondInstance(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,25 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...env,
   });
+  const others: TestApp[] = [];
+  const main = await instance(config);
+  return {
+    ...main,
+    async secondInstance() {
+      const other = await instance(config);
+      others.push(other);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await main.close();
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function instance(config: IndagaConfig): Promise<TestApp> {
   const app = await createApp(config, { docs: true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -49,10 +70,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     http: () => request.agent(app.getHttpServer()),
     admin: () => authed(app, ADMIN_TOKEN),
     as: (token: string) => authed(app, token),
-    async close() {
-      await app.close();
-      await database?.drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    secondInstance: () => Promise.reject(new Error('ask the first instance')),
+    close: () => app.close(),
   };
 }
