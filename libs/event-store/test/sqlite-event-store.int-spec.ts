@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, openSqliteEventStore, StoreUnavailableError } from '../src';
+import type { Worker } from 'node:worker_threads';
+import { encodeAppend } from '../src/internal/encoded-append';
+import { SqliteWriterThread } from '../src/sqlite/sqlite-writer-thread';
 import { eventStoreContract } from './event-store.contract';
 import { runChildren } from './sqlite-children';
 
-function sqliteHarness() {
+function sqliteHarness(writerThread = true) {
   const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'));
   const path = join(dir, 'nested', 'events.db'); // the factory creates the directory
   const opened: EventStore[] = [];
@@ -13,7 +16,7 @@ function sqliteHarness() {
     adapter: 'sqlite' as const,
     path,
     async open(options: { hooks?: import('../src').StoreTestHooks } = {}) {
-      const store = await openSqliteEventStore({ path, hooks: options.hooks });
+      const store = await openSqliteEventStore({ path, hooks: options.hooks, writerThread });
       opened.push(store);
       return store;
     },
@@ -24,7 +27,9 @@ function sqliteHarness() {
   };
 }
 
-eventStoreContract('SqliteEventStore', async () => sqliteHarness());
+// The default commits on a writer thread; the calling-thread writer (and the test hooks, which only it runs) must pass too.
+eventStoreContract('SqliteEventStore (writer thread)', async () => sqliteHarness(true));
+eventStoreContract('SqliteEventStore (calling-thread writer)', async () => sqliteHarness(false));
 
 describe('SqliteEventStore specifics', () => {
   it('two OS processes migrate and append to one file at once; each append lands exactly once', async () => {
@@ -56,6 +61,27 @@ describe('SqliteEventStore specifics', () => {
       await expect(openSqliteEventStore({ path: join(dir, 'garbage.db') })).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the batch in flight and every later one when the writer thread dies, keeping what committed', async () => {
+    const harness = sqliteHarness();
+    try {
+      await (await harness.open()).close(); // creates and migrates the file
+      const thread = await SqliteWriterThread.start({ path: harness.path, busyTimeoutMs: 1000 });
+      const append = (streamId: string) => encodeAppend(streamId, [{ type: 'T', data: { streamId } }], { expectedVersion: 'no_stream' });
+      const [kept] = await thread.write([append('kept')]);
+      expect(kept).toEqual({ ok: true, versionBefore: 0, positions: [1] });
+      const inFlight = thread.write([append('lost')]);
+      // The same as the thread crashing.
+      await (thread as unknown as { worker: Worker }).worker.terminate();
+      await expect(inFlight).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(thread.write([append('later')])).rejects.toBeInstanceOf(StoreUnavailableError);
+      const store = await harness.open();
+      expect(await store.streamVersion('kept')).toBe(1);
+      expect(await store.streamVersion('later')).toBe(0);
+    } finally {
+      await harness.destroy();
     }
   });
 

@@ -7,14 +7,33 @@ import type { StoreTestHooks } from '../internal/hooks';
 import { toStoreError } from './sqlite-connection';
 import type { WriteStatements } from './sqlite-statements';
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+/** What became of one append of a batch: where its events went, or why it wrote nothing. */
+export type AppendOutcome = { ok: true; versionBefore: number; positions: number[] } | { ok: false; error: unknown };
 
 /**
  * Writes a batch of appends in ONE `BEGIN IMMEDIATE … COMMIT`, so one WAL sync
  * serves them all. Each append runs in its own savepoint and reads its stream's
  * version inside the transaction (nothing is cached between batches, since
  * another process may write between them); a failing append rolls back only
- * itself. Every promise is settled only after COMMIT returned.
+ * itself. Throws (rolling back) when the file itself fails. Synchronous: this
+ * is what the writer thread runs.
+ */
+export function commitSqliteBatch(db: Database, s: WriteStatements, appends: readonly EncodedAppend[]): AppendOutcome[] {
+  try {
+    s.begin.run();
+    const outcomes = writeRows(s, appends);
+    s.commit.run();
+    return outcomes;
+  } catch (error) {
+    if (db.inTransaction) s.rollback.run();
+    throw toStoreError(error);
+  }
+}
+
+/**
+ * The same on the calling thread, with the test hook awaited before COMMIT
+ * (the event loop is free while the transaction is held open). Every promise
+ * is settled only after COMMIT returned.
  */
 export async function writeSqliteBatch(
   db: Database,
@@ -22,30 +41,44 @@ export async function writeSqliteBatch(
   batch: Array<Pending<EncodedAppend, AppendResult>>,
   hooks: StoreTestHooks,
 ): Promise<void> {
-  const outcomes: Outcome[] = [];
+  let outcomes: AppendOutcome[];
   try {
     s.begin.run();
-    const now = new Date().toISOString();
-    for (const pending of batch) outcomes.push(appendInSavepoint(s, pending.item, now));
+    outcomes = writeRows(
+      s,
+      batch.map((p) => p.item),
+    );
     if (hooks.beforeCommit) await hooks.beforeCommit();
     s.commit.run();
   } catch (error) {
     if (db.inTransaction) s.rollback.run();
     throw toStoreError(error);
   }
+  settleBatch(batch, outcomes);
+}
+
+/** Resolves or rejects each caller of a committed batch with its own outcome. */
+export function settleBatch(batch: ReadonlyArray<Pending<EncodedAppend, AppendResult>>, outcomes: readonly AppendOutcome[]): void {
   batch.forEach((pending, i) => {
     const outcome = outcomes[i];
-    if (outcome.ok) pending.resolve(outcome.result);
+    if (outcome.ok) pending.resolve(appendResult(pending.item, outcome.versionBefore, outcome.positions));
     else pending.reject(outcome.error);
   });
 }
 
-function appendInSavepoint(s: WriteStatements, append: EncodedAppend, now: string): Outcome {
+function writeRows(s: WriteStatements, appends: readonly EncodedAppend[]): AppendOutcome[] {
+  const now = new Date().toISOString();
+  const outcomes: AppendOutcome[] = new Array(appends.length);
+  for (let i = 0; i < appends.length; i++) outcomes[i] = appendInSavepoint(s, appends[i], now);
+  return outcomes;
+}
+
+function appendInSavepoint(s: WriteStatements, append: EncodedAppend, now: string): AppendOutcome {
   s.savepoint.run();
   try {
-    const result = appendOne(s, append, now);
+    const outcome = appendOne(s, append, now);
     s.release.run();
-    return { ok: true, result };
+    return outcome;
   } catch (error) {
     // The file failing (I/O, disk full, lock lost) aborts the batch; anything else is this append's own failure.
     if (toStoreError(error) instanceof StoreUnavailableError) throw error;
@@ -55,7 +88,7 @@ function appendInSavepoint(s: WriteStatements, append: EncodedAppend, now: strin
   }
 }
 
-function appendOne(s: WriteStatements, append: EncodedAppend, now: string): AppendResult {
+function appendOne(s: WriteStatements, append: EncodedAppend, now: string): AppendOutcome {
   // Side effects first: a replayed idempotent request is reported as such even when its version is stale too.
   for (const e of append.sideEffects) {
     if (s.upsertSideEffect.run(e.kind, e.scope, e.key, e.value, e.expiresAt, now).changes === 0) {
@@ -71,7 +104,7 @@ function appendOne(s: WriteStatements, append: EncodedAppend, now: string): Appe
     const info = s.insertEvent.run(append.streamId, actual + i + 1, e.type, e.data, e.metadata, append.recordedAt);
     positions[i] = Number(info.lastInsertRowid);
   }
-  return appendResult(append, actual, positions);
+  return { ok: true, versionBefore: actual, positions };
 }
 
 /** A unique violation means another writer got there first. */

@@ -11,12 +11,13 @@ import type {
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
-import { GroupCommitQueue } from '../internal/group-commit-queue';
+import { GroupCommitQueue, type Pending } from '../internal/group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
-import { writeSqliteBatch } from './sqlite-append-batch';
-import { openSqliteConnection, toStoreError } from './sqlite-connection';
+import { settleBatch, writeSqliteBatch } from './sqlite-append-batch';
+import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteConnection, toStoreError } from './sqlite-connection';
+import { SqliteWriterThread } from './sqlite-writer-thread';
 import { prepareReads, prepareWrites, type ReadStatements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
@@ -26,28 +27,54 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Most appends written in one transaction. Default 1,000. */
   maxBatch?: number;
+  /**
+   * Commit on a dedicated writer thread (default for a file), so that the
+   * durable commit's fsync does not block the event loop. False commits on
+   * the calling thread; `:memory:` and test hooks always do.
+   */
+  writerThread?: boolean;
   /** TEST-ONLY, see StoreTestHooks. */
   hooks?: StoreTestHooks;
 }
 
+/** Where batches are committed: on this thread, or handed to the writer thread. */
+type BatchWriter = (batch: Array<Pending<EncodedAppend, AppendResult>>) => Promise<void>;
+
 /**
- * Event store on one SQLite file. Writes go through a writer connection and
- * group commit; reads use a second connection, which sees only committed
- * transactions (WAL snapshot), never the writer's open batch.
+ * Event store on one SQLite file. Writes go through a writer connection (on
+ * its own thread by default) and group commit; reads use a second
+ * connection, which sees only committed transactions (WAL snapshot), never
+ * the writer's open batch.
  */
 export class SqliteEventStore implements EventStore {
   private readonly queue: GroupCommitQueue<EncodedAppend, AppendResult>;
   private readonly reads: ReadStatements;
 
-  constructor(
-    private readonly writer: Database,
+  private constructor(
+    writeBatch: BatchWriter,
     private readonly reader: Database,
-    hooks: StoreTestHooks = {},
+    private readonly closeWriter: () => Promise<void>,
     maxBatch = 1000,
   ) {
-    const writes = prepareWrites(writer);
     this.reads = prepareReads(reader);
-    this.queue = new GroupCommitQueue((batch) => writeSqliteBatch(writer, writes, batch, hooks), maxBatch);
+    this.queue = new GroupCommitQueue(writeBatch, maxBatch);
+  }
+
+  /** Commits on the calling thread, through `writer` (which may also be the reader, for `:memory:`). */
+  static onThisThread(writer: Database, reader: Database, hooks: StoreTestHooks = {}, maxBatch?: number): SqliteEventStore {
+    const writes = prepareWrites(writer);
+    const close = async () => {
+      if (writer.open) writer.close();
+    };
+    return new SqliteEventStore((batch) => writeSqliteBatch(writer, writes, batch, hooks), reader, close, maxBatch);
+  }
+
+  /** Commits on `thread`. */
+  static withWriterThread(thread: SqliteWriterThread, reader: Database, maxBatch?: number): SqliteEventStore {
+    const writeBatch: BatchWriter = async (batch) => {
+      settleBatch(batch, await thread.write(batch.map((p) => p.item)));
+    };
+    return new SqliteEventStore(writeBatch, reader, () => thread.close(), maxBatch);
   }
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -102,8 +129,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.queue.close();
-    if (this.reader !== this.writer && this.reader.open) this.reader.close();
-    if (this.writer.open) this.writer.close();
+    await this.closeWriter();
+    if (this.reader.open) this.reader.close();
   }
 
   private read<T>(query: () => T): T {
@@ -117,18 +144,29 @@ export class SqliteEventStore implements EventStore {
 
 /** Opens (creating if needed) the store file and applies the event store's migrations. */
 export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
-  const writer = openSqliteConnection(options.path, options.busyTimeoutMs);
+  const { path, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, hooks, maxBatch } = options;
+  const writer = openSqliteConnection(path, busyTimeoutMs);
+  if (path === ':memory:') {
+    try {
+      runMigrations(writer, 'event-store', EVENT_STORE_MIGRATIONS);
+      return SqliteEventStore.onThisThread(writer, writer, hooks, maxBatch);
+    } catch (error) {
+      writer.close();
+      throw toStoreError(error);
+    }
+  }
+  const threaded = (options.writerThread ?? true) && !hooks;
   let reader: Database | undefined;
   try {
     runMigrations(writer, 'event-store', EVENT_STORE_MIGRATIONS);
-    if (options.path !== ':memory:') {
-      reader = openSqliteConnection(options.path, options.busyTimeoutMs);
-      reader.pragma('query_only = ON');
-    } else reader = writer;
-    return new SqliteEventStore(writer, reader, options.hooks, options.maxBatch);
-  } catch (error) {
-    if (reader && reader !== writer) reader.close();
+    reader = openSqliteConnection(path, busyTimeoutMs);
+    reader.pragma('query_only = ON');
+    if (!threaded) return SqliteEventStore.onThisThread(writer, reader, hooks, maxBatch);
     writer.close();
+    return SqliteEventStore.withWriterThread(await SqliteWriterThread.start({ path, busyTimeoutMs }), reader, maxBatch);
+  } catch (error) {
+    if (reader?.open) reader.close();
+    if (writer.open) writer.close();
     throw toStoreError(error);
   }
 }
