@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { foldHistory, isNetworkEvent, NetworkEvent, NetworkHistory, networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@indaga/event-store';
 import { ApiError } from '../../http/api-error';
+import { HistorySnapshots, SNAPSHOT_EVERY } from './history-snapshots';
 
-const PAGE = 1_000;
+const PAGE = SNAPSHOT_EVERY;
 
 export interface HistoryAt {
   version: number;
@@ -12,23 +13,30 @@ export interface HistoryAt {
 
 /**
  * Replays a network's stream up to a version or a moment (straight from the
- * event store, no projection), folding page by page so memory stays flat.
+ * event store, no projection), folding page by page so memory stays flat,
+ * from the nearest snapshot of the same stream when there is one.
  */
 @Injectable()
 export class HistoryReader {
+  private readonly snapshots = new HistorySnapshots();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async at(networkId: string, until: { version?: number; asOf?: string } = {}): Promise<HistoryAt> {
     const streamId = networkStreamId(networkId);
     const asOf = until.asOf === undefined ? undefined : new Date(until.asOf).getTime();
-    let history: NetworkHistory | undefined;
-    let version = 0;
-    for (let from = 1; ; ) {
+    const snapshot = this.snapshots.latest(networkId, { version: until.version, asOf });
+    let history: NetworkHistory | undefined = snapshot?.history;
+    let version = snapshot?.version ?? 0;
+    // Pages end on multiples of PAGE (= SNAPSHOT_EVERY), where snapshots are taken.
+    for (let from = version + 1; ; ) {
       const page = await this.store.readStream(streamId, { fromVersion: from, toVersion: until.version, limit: PAGE });
       const known = asOf === undefined ? page : takeWhileRecordedBy(page, asOf);
       if (known.length > 0) {
+        const last = known[known.length - 1];
         history = foldHistory(toDomainEvents(known), history);
-        version = known[known.length - 1].version;
+        version = last.version;
+        this.snapshots.offer(networkId, { version, recordedAt: new Date(last.metadata.recordedAt).getTime(), history });
       }
       if (page.length < PAGE || known.length < page.length) break;
       from = page[page.length - 1].version + 1;
