@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BenchSection } from '../lib/bench-section';
 import { deleteQueueKeys } from '../lib/redis-keys';
 import { createTempDatabase } from '../../test/support/postgres-database';
-import { startChildServer } from './child-server';
+import { type ChildServer, startChildServer } from './child-server';
 import { stateLatency } from './state-latency';
 import { LoadResult, runWriteLoad, WriteTarget } from './write-load';
 
@@ -38,66 +38,80 @@ export async function seed(base: string): Promise<WriteTarget> {
   return { networks, schools: SCHOOLS, tokenFor: (id) => tokens.get(id)! };
 }
 
-function median(results: LoadResult[]): LoadResult {
-  const sorted = [...results].sort((a, b) => a.rps - b.rps);
-  return sorted[Math.floor(sorted.length / 2)];
+const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
+interface Contender {
+  label: string;
+  server: ChildServer;
+  target: WriteTarget;
+  rounds: LoadResult[];
+  targetRatio?: number;
 }
 
-async function measure(label: string, script: string, args: string[], env: Record<string, string>, seconds: number, runs: number, seeded: boolean) {
+async function contender(label: string, script: string, args: string[], env: Record<string, string>, seeded: boolean, ratio?: number): Promise<Contender> {
   const server = await startChildServer(script, args, { INDAGA_ADMIN_TOKEN: ADMIN, ...env });
   try {
     const target = seeded ? await seed(server.url) : { networks: ['bench-red-0'], schools: SCHOOLS, tokenFor: () => ADMIN };
     await runWriteLoad(server.url, target, CONNECTIONS, 2); // warm-up: JIT, caches, connection pools
-    const results: LoadResult[] = [];
-    for (let i = 0; i < runs; i++) {
-      results.push(await runWriteLoad(server.url, target, CONNECTIONS, seconds));
-      await sleep(500);
-    }
-    const state = seeded && label.includes('sqlite') ? await stateLatency(server.url, ADMIN, target) : undefined;
-    return { label, result: median(results), state };
-  } finally {
+    return { label, server, target, rounds: [], targetRatio: ratio };
+  } catch (error) {
     await server.stop();
+    throw error;
   }
 }
 
 /** Full-API writes on each store next to the framework ceiling, all in one run. */
 export async function runApiBench(opts: { quick?: boolean } = {}): Promise<BenchSection[]> {
-  const seconds = opts.quick ? 3 : 10;
-  const runs = opts.quick ? 1 : 3;
+  const seconds = opts.quick ? 3 : 6;
+  const runs = opts.quick ? 2 : 5;
   const dir = mkdtempSync(join(tmpdir(), 'indaga-bench-api-'));
   const pg = await createTempDatabase('indaga_bench');
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const contenders: Contender[] = [];
   try {
-    const fastify = await measure('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, seconds, runs, false);
-    const express = await measure('ceiling: NestJS + Express + ValidationPipe', 'ceiling-server.ts', ['express'], {}, seconds, runs, false);
     // Projections are built by workers (REDIS_URL, INDAGA_ROLE=api): this measures the write path, catch-up enqueue included.
     const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix };
-    const sqlite = await measure('full API, sqlite', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }, seconds, runs, true);
-    const postgres = await measure('full API, postgres', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }, seconds, runs, true);
-    const ceiling = fastify.result.rps;
-    const row = (m: { label: string; result: LoadResult }, target?: number) => ({
-      workload: m.label,
-      'req/s': m.result.rps,
-      'p50 ms': m.result.p50,
-      'p99 ms': m.result.p99,
-      'ratio to Fastify ceiling': m.result.rps / ceiling,
-      target: target === undefined ? '' : `≥ ${target}×`,
-      'non-2xx': m.result.non2xx + m.result.errors,
+    contenders.push(await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false));
+    contenders.push(await contender('ceiling: NestJS + Express + ValidationPipe', 'ceiling-server.ts', ['express'], {}, false));
+    contenders.push(
+      await contender('full API, sqlite', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }, true, 0.5),
+    );
+    contenders.push(await contender('full API, postgres', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }, true, 0.4));
+    // Rounds interleave the servers, so that the machine's drifting load hits all of them alike;
+    // each ratio is taken within a round, then the median over rounds is reported.
+    for (let round = 0; round < runs; round++) {
+      for (const c of contenders) {
+        c.rounds.push(await runWriteLoad(c.server.url, c.target, CONNECTIONS, seconds));
+        await sleep(500);
+      }
+    }
+    const ceiling = contenders[0];
+    const row = (c: Contender) => ({
+      workload: c.label,
+      'req/s': median(c.rounds.map((r) => r.rps)),
+      'p50 ms': median(c.rounds.map((r) => r.p50)),
+      'p99 ms': median(c.rounds.map((r) => r.p99)),
+      'ratio to Fastify ceiling': median(c.rounds.map((r, i) => r.rps / ceiling.rounds[i].rps)),
+      target: c.targetRatio === undefined ? '' : `≥ ${c.targetRatio}×, p99 < 50 ms`,
+      'non-2xx': c.rounds.reduce((n, r) => n + r.non2xx + r.errors, 0),
     });
-    const sections: BenchSection[] = [
+    const sqlite = contenders[2];
+    const state = await stateLatency(sqlite.server.url, ADMIN, sqlite.target);
+    return [
       {
-        title: `API writes, ${CONNECTIONS} connections (median of ${runs} × ${seconds} s)`,
-        rows: [row(fastify), row(express), row(sqlite, 0.5), row(postgres, 0.4)],
+        title: `API writes, ${CONNECTIONS} connections (medians of ${runs} interleaved rounds × ${seconds} s)`,
+        rows: contenders.map(row),
         notes: [
           'Full API = bearer-token lookup, class-validator DTO, decider on cached state, durable group-committed append with its Idempotency-Key record, catch-up job enqueued in Redis; one write per request to 64 networks in turn. Projections run in worker processes (not running here); their lag is measured separately.',
           'Ceiling = the same Nest stack, pipe, filter and logger answering the same body without a store.',
-          'Server in a child process, autocannon in the bench process: both share the 2 cores.',
+          'Each round runs every server in turn; a ratio is taken within a round (same machine conditions), and the median over rounds is shown.',
+          'Servers in child processes, autocannon in the bench process: all share the 2 cores.',
         ],
       },
+      state,
     ];
-    if (sqlite.state) sections.push(sqlite.state);
-    return sections;
   } finally {
+    for (const c of contenders) await c.server.stop();
     await pg.drop();
     rmSync(dir, { recursive: true, force: true });
     await deleteQueueKeys(REDIS_URL, prefix);
