@@ -6,7 +6,7 @@ import type { Pending } from '../internal/group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { type Decision, insertQuery, planBatch, sideEffectKey } from './postgres-batch-plan';
 import { isConnectionError, toStoreError } from './postgres-connection';
-import { beginAndLock, LIVE_SIDE_EFFECTS, STREAM_VERSIONS } from './postgres-sql';
+import { BATCH_STATE, beginAndLock, STREAM_VERSIONS } from './postgres-sql';
 
 /*
  * Gap safety. Positions come from an identity sequence, and nextval() is not
@@ -82,8 +82,7 @@ export async function writePostgresBatch(
 
 async function writeTogether(client: PoolClient, ctx: PostgresBatchContext, appends: EncodedAppend[]): Promise<Outcome[]> {
   await client.query(beginAndLock(ctx.schemaKey));
-  const versions = await readVersions(client, [...new Set(appends.map((a) => a.streamId))]);
-  const live = await readLiveKeys(client, appends.flatMap((a) => a.sideEffects));
+  const { versions, live } = await readBatchState(client, [...new Set(appends.map((a) => a.streamId))], appends.flatMap((a) => a.sideEffects));
   const decisions = planBatch(appends, versions, live);
   await ctx.hooks.afterVersionCheck?.();
   const positions = await insert(client, appends, decisions);
@@ -100,8 +99,8 @@ async function writeOneByOne(client: PoolClient, ctx: PostgresBatchContext, appe
   for (const append of appends) {
     await client.query('SAVEPOINT append');
     try {
-      const versions = await readVersions(client, [append.streamId]);
-      const decisions = planBatch([append], versions, await readLiveKeys(client, append.sideEffects));
+      const { versions, live } = await readBatchState(client, [append.streamId], append.sideEffects);
+      const decisions = planBatch([append], versions, live);
       const positions = await insert(client, [append], decisions);
       await client.query('RELEASE SAVEPOINT append');
       outcomes.push(outcome(append, decisions[0], positions));
@@ -123,14 +122,23 @@ async function readVersions(client: PoolClient, streamIds: string[]): Promise<Ma
   return versions;
 }
 
-async function readLiveKeys(client: PoolClient, effects: SideEffect[]): Promise<Set<string>> {
-  if (effects.length === 0) return new Set();
-  const { rows } = await client.query<[string, string, string]>({
-    ...LIVE_SIDE_EFFECTS,
-    values: [effects.map((e) => e.kind), effects.map((e) => e.scope), effects.map((e) => e.key)],
+async function readBatchState(
+  client: PoolClient,
+  streamIds: string[],
+  effects: SideEffect[],
+): Promise<{ versions: Map<string, number>; live: Set<string> }> {
+  const { rows } = await client.query<[string, string, string | null, string | null]>({
+    ...BATCH_STATE,
+    values: [streamIds, effects.map((e) => e.kind), effects.map((e) => e.scope), effects.map((e) => e.key)],
     rowMode: 'array',
   });
-  return new Set(rows.map(([kind, scope, key]) => sideEffectKey({ kind, scope, key })));
+  const versions = new Map<string, number>();
+  const live = new Set<string>();
+  for (const [tag, a, b, c] of rows) {
+    if (tag === 'k') live.add(sideEffectKey({ kind: a, scope: b as string, key: c as string }));
+    else if (b !== null) versions.set(a, Number(b));
+  }
+  return { versions, live };
 }
 
 const rowKey = (streamId: string, version: number): string => `${version}\u0000${streamId}`;

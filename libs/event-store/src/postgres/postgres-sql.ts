@@ -22,10 +22,21 @@ export const STREAM_VERSIONS = {
          ) e ON true`,
 };
 
-export const LIVE_SIDE_EFFECTS = {
-  name: 'es_live_side_effects',
-  text: `SELECT kind, scope, key FROM side_effects
-         JOIN unnest($1::text[], $2::text[], $3::text[]) AS wanted (kind, scope, key) USING (kind, scope, key)
+/**
+ * What a batch must know before it inserts, in one round trip: each stream's
+ * version (as STREAM_VERSIONS) and which of its side-effect keys are held by
+ * live records. Rows are tagged: ('v', stream_id, version, null) or
+ * ('k', kind, scope, key).
+ */
+export const BATCH_STATE = {
+  name: 'es_batch_state',
+  text: `SELECT 'v' AS tag, s.stream_id AS a, e.version::text AS b, NULL::text AS c FROM unnest($1::text[]) AS s (stream_id)
+         LEFT JOIN LATERAL (
+           SELECT version FROM events WHERE stream_id = s.stream_id ORDER BY version DESC LIMIT 1
+         ) e ON true
+         UNION ALL
+         SELECT 'k', kind, scope, key FROM side_effects
+         JOIN unnest($2::text[], $3::text[], $4::text[]) AS wanted (kind, scope, key) USING (kind, scope, key)
          WHERE expires_at > now()`,
 };
 
