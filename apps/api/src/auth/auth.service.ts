@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
 import type { Principal, Role } from './principal';
 import { hashSecret, issueSecret, parseToken, sameHash } from './token-secret';
-import { TokenCache } from './token-cache';
 import { TokenStore } from './token-store';
 
 /** Id of the admin token generated at first start when INDAGA_ADMIN_TOKEN is unset. */
@@ -22,7 +21,6 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
   /** Only the hash of the configured admin token is kept in memory. */
   private readonly envAdminHash: string | undefined;
-  private readonly recent = new TokenCache();
 
   constructor(
     private readonly tokens: TokenStore,
@@ -54,12 +52,7 @@ export class AuthService implements OnApplicationBootstrap {
     if (this.envAdminHash && sameHash(hashSecret(token), this.envAdminHash)) return { tokenId: ENV_ADMIN_ID, role: 'admin' };
     const parsed = parseToken(token);
     if (!parsed) return undefined;
-    let record = this.recent.get(parsed.id);
-    if (!record) {
-      // Remembered only when read, so the TTL counts from the read however busy the token is.
-      record = await this.tokens.find(parsed.id);
-      if (record) this.recent.remember(record);
-    }
+    const record = await this.tokens.find(parsed.id);
     if (!record || record.revokedAt || !sameHash(hashSecret(parsed.secret), record.secretHash)) return undefined;
     return { tokenId: record.id, role: record.role, ...(record.networkId ? { networkId: record.networkId } : {}) };
   }
@@ -79,10 +72,7 @@ export class AuthService implements OnApplicationBootstrap {
     return { id: issued.id, token: issued.token, role, networkId: networkId ?? null };
   }
 
-  async revoke(id: string): Promise<boolean> {
-    this.recent.forget(id);
-    const revoked = await this.tokens.revoke(id, new Date().toISOString());
-    this.recent.forget(id);
-    return revoked;
+  revoke(id: string): Promise<boolean> {
+    return this.tokens.revoke(id, new Date().toISOString());
   }
 }
