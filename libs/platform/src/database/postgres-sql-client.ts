@@ -1,11 +1,36 @@
+import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import type { Migration, SqlClient, SqlExecutor } from './sql-client.port';
+
+/** Statement names by SQL text, bounded: the texts come from code, but a caller could build them. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `sql_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Parameterised statements are prepared once per connection (named), so
+ * PostgreSQL does not parse and plan the same text on every request.
+ * Statements without parameters go through the simple protocol, which also
+ * allows several statements in one text.
+ */
+function send(client: Pool | PoolClient, sql: string, params?: readonly unknown[]) {
+  if (!params || params.length === 0) return client.query(sql);
+  return client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
+}
 
 function executor(client: Pool | PoolClient): SqlExecutor {
   return {
     dialect: 'postgres',
-    query: async <T>(sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[])).rows as T[],
-    run: async (sql: string, params?: readonly unknown[]) => (await client.query(sql, params as unknown[])).rowCount ?? 0,
+    query: async <T>(sql: string, params?: readonly unknown[]) => (await send(client, sql, params)).rows as T[],
+    run: async (sql: string, params?: readonly unknown[]) => (await send(client, sql, params)).rowCount ?? 0,
   };
 }
 
