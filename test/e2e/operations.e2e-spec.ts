@@ -1,3 +1,5 @@
+import { EVENT_STORE, type EventStore } from '@indaga/event-store';
+import { ExpiredRecordsPurge } from '../../apps/api/src/operations/expired-records-purge';
 import { network } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -60,5 +62,23 @@ describe('operations endpoints', () => {
     expect(echoed.body.correlationId).toBe('abc-123');
     const replaced = await t.http().get('/v1/events').set('X-Correlation-Id', 'bad id with spaces');
     expect(replaced.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('housekeeping deletes expired Idempotency-Key records and keeps live ones', async () => {
+    await t.admin().post('/v1/networks').send(network('red-limpieza')).expect(201);
+    const body = network('red-limpieza-2');
+    const first = await t.admin().post('/v1/networks').set('Idempotency-Key', 'viva').send(body).expect(201);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const yesterday = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
+    await store.appendToStream('network-red-limpieza', [], {
+      expectedVersion: 'any',
+      sideEffects: [1, 2, 3].map((n) => ({ kind: 'idempotency', scope: 'env-admin', key: `vencida-${n}`, value: '{}', expiresAt: yesterday })),
+    });
+    const purge = t.app.get(ExpiredRecordsPurge);
+    expect(await purge.purgeNow()).toBe(3);
+    expect(await purge.purgeNow()).toBe(0);
+    const replay = await t.admin().post('/v1/networks').set('Idempotency-Key', 'viva').send(body).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
   });
 });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, EventStoreModule, IndagaConfig, loadConfig, SqlClientModule } from '@indaga/platform';
 import { AuthModule } from './auth/auth.module';
+import { ExpiredRecordsPurge } from './operations/expired-records-purge';
 import { HealthController } from './operations/health.controller';
 import { HttpMetrics } from './operations/metrics';
 import { MetricsController } from './operations/metrics.controller';
@@ -15,7 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), EventStoreModule, SqlClientModule, ProjectionsModule, AuthModule, NetworksModule],
       controllers: [HealthController, MetricsController, ProjectionsController],
-      providers: [HttpMetrics],
+      providers: [HttpMetrics, ExpiredRecordsPurge],
     };
   }
 }

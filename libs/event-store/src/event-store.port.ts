@@ -99,6 +99,12 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Reads a side-effect record written by an append (undefined when absent or expired). */
   readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined>;
+  /**
+   * Housekeeping: deletes up to `limit` expired side-effect records and
+   * answers how many it deleted. Expired records are already ignored by
+   * reads and replaced by appends; this only keeps the table from growing.
+   */
+  purgeExpiredSideEffects(limit: number): Promise<number>;
   /** Cheap liveness check used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -18,7 +18,7 @@ import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { writePostgresBatch } from './postgres-append-batch';
 import { createPool, schemaLockKey, toStoreError } from './postgres-connection';
-import { HEAD_POSITION, READ_ALL, READ_SIDE_EFFECT, READ_STREAM, STREAM_VERSION } from './postgres-sql';
+import { HEAD_POSITION, PURGE_EXPIRED_SIDE_EFFECTS, READ_ALL, READ_SIDE_EFFECT, READ_STREAM, STREAM_VERSION } from './postgres-sql';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -104,6 +104,14 @@ export class PostgresEventStore implements EventStore {
   async readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined> {
     const rows = await this.rows<[string]>({ ...READ_SIDE_EFFECT, values: [kind, scope, key] });
     return rows[0]?.[0];
+  }
+
+  async purgeExpiredSideEffects(limit: number): Promise<number> {
+    try {
+      return (await this.pool.query({ ...PURGE_EXPIRED_SIDE_EFFECTS, values: [limit] })).rowCount ?? 0;
+    } catch (error) {
+      throw toStoreError(error);
+    }
   }
 
   async ping(): Promise<void> {

@@ -105,6 +105,12 @@ export const STREAM_VERSION = {
 
 export const HEAD_POSITION = { name: 'es_head_position', text: 'SELECT coalesce(max(position), 0) FROM events' };
 
+export const PURGE_EXPIRED_SIDE_EFFECTS = {
+  name: 'es_purge_expired_side_effects',
+  text: `DELETE FROM side_effects WHERE ctid = ANY (ARRAY(
+           SELECT ctid FROM side_effects WHERE expires_at <= now() ORDER BY expires_at LIMIT $1))`,
+};
+
 export const READ_SIDE_EFFECT = {
   name: 'es_read_side_effect',
   text: 'SELECT value FROM side_effects WHERE kind = $1 AND scope = $2 AND key = $3 AND expires_at > now()',

@@ -53,7 +53,7 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     writeBatch: BatchWriter,
     private readonly reader: Database,
-    private readonly closeWriter: () => Promise<void>,
+    private readonly writer: { purgeExpired(now: string, limit: number): Promise<number>; close(): Promise<void> },
     maxBatch = 1000,
   ) {
     this.reads = prepareReads(reader);
@@ -63,10 +63,13 @@ export class SqliteEventStore implements EventStore {
   /** Commits on the calling thread, through `writer` (which may also be the reader, for `:memory:`). */
   static onThisThread(writer: Database, reader: Database, hooks: StoreTestHooks = {}, maxBatch?: number): SqliteEventStore {
     const writes = prepareWrites(writer);
-    const close = async () => {
-      if (writer.open) writer.close();
+    const control = {
+      purgeExpired: async (now: string, limit: number) => writes.purgeExpired.run(now, limit).changes,
+      close: async () => {
+        if (writer.open) writer.close();
+      },
     };
-    return new SqliteEventStore((batch) => writeSqliteBatch(writer, writes, batch, hooks), reader, close, maxBatch);
+    return new SqliteEventStore((batch) => writeSqliteBatch(writer, writes, batch, hooks), reader, control, maxBatch);
   }
 
   /** Commits on `thread`. */
@@ -74,7 +77,7 @@ export class SqliteEventStore implements EventStore {
     const writeBatch: BatchWriter = async (batch) => {
       settleBatch(batch, await thread.write(batch.map((p) => p.item)));
     };
-    return new SqliteEventStore(writeBatch, reader, () => thread.close(), maxBatch);
+    return new SqliteEventStore(writeBatch, reader, thread, maxBatch);
   }
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -123,13 +126,21 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.reads.readSideEffect.get(kind, scope, key, new Date().toISOString()));
   }
 
+  async purgeExpiredSideEffects(limit: number): Promise<number> {
+    try {
+      return await this.writer.purgeExpired(new Date().toISOString(), limit);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
   async ping(): Promise<void> {
     this.read(() => this.reads.ping.get());
   }
 
   async close(): Promise<void> {
     await this.queue.close();
-    await this.closeWriter();
+    await this.writer.close();
     if (this.reader.open) this.reader.close();
   }
 

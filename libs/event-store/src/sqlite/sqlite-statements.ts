@@ -12,6 +12,8 @@ export interface WriteStatements {
   insertEvent: Statement<[string, number, string, string, string, string]>;
   /** Replaces an expired record; a live one is left alone (changes = 0). */
   upsertSideEffect: Statement<[string, string, string, string, string, string]>;
+  /** Deletes up to `limit` records expired by `now`. */
+  purgeExpired: Statement<[string, number]>;
 }
 
 export function prepareWrites(db: Database): WriteStatements {
@@ -30,6 +32,10 @@ export function prepareWrites(db: Database): WriteStatements {
       `INSERT INTO side_effects (kind, scope, key, value, expires_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (kind, scope, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
        WHERE side_effects.expires_at <= ?`,
+    ),
+    purgeExpired: db.prepare(
+      `DELETE FROM side_effects WHERE (kind, scope, key) IN
+         (SELECT kind, scope, key FROM side_effects WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)`,
     ),
   };
 }

@@ -5,21 +5,20 @@ import type { EncodedAppend } from '../internal/encoded-append';
 import type { AppendOutcome } from './sqlite-append-batch';
 import { errorFromWire, type FromWriter, outcomeFromWire, type ToWriter, type WriterData } from './sqlite-writer-wire';
 
-interface InFlight {
-  id: number;
-  resolve(outcomes: AppendOutcome[]): void;
+interface Request {
+  resolve(answer: FromWriter): void;
   reject(error: unknown): void;
 }
 
 /**
- * The store's side of its writer thread (sqlite-writer.worker). One batch is
- * in flight at a time (the group-commit queue sees to that). If the thread
- * dies, the batch in flight and every later write fail with
- * StoreUnavailableError: whether that batch committed is unknown, which is
- * what Idempotency-Key retries are for.
+ * The store's side of its writer thread (sqlite-writer.worker), which handles
+ * requests one at a time in the order sent. If the thread dies, what is in
+ * flight and every later write fail with StoreUnavailableError: whether a
+ * batch in flight committed is unknown, which is what Idempotency-Key
+ * retries are for.
  */
 export class SqliteWriterThread {
-  private inFlight: InFlight | undefined;
+  private readonly pending = new Map<number, Request>();
   private nextId = 1;
   private stopped: Error | undefined;
   private closing: Promise<void> | undefined;
@@ -52,18 +51,30 @@ export class SqliteWriterThread {
     return new SqliteWriterThread(worker);
   }
 
-  write(appends: EncodedAppend[]): Promise<AppendOutcome[]> {
+  async write(appends: EncodedAppend[]): Promise<AppendOutcome[]> {
+    const answer = await this.request((id) => ({ type: 'batch', id, appends }));
+    if (answer.type !== 'committed') throw new StoreUnavailableError(`sqlite writer thread: unexpected ${answer.type}`);
+    return answer.outcomes.map(outcomeFromWire);
+  }
+
+  /** Deletes up to `limit` side-effect records expired by `now`. */
+  async purgeExpired(now: string, limit: number): Promise<number> {
+    const answer = await this.request((id) => ({ type: 'purge', id, now, limit }));
+    if (answer.type !== 'purged') throw new StoreUnavailableError(`sqlite writer thread: unexpected ${answer.type}`);
+    return answer.deleted;
+  }
+
+  private request(message: (id: number) => ToWriter): Promise<FromWriter> {
     if (this.stopped) return Promise.reject(this.stopped);
-    if (this.inFlight) return Promise.reject(new Error('sqlite writer thread: one batch at a time'));
     const id = this.nextId++;
-    return new Promise<AppendOutcome[]>((resolve, reject) => {
-      this.inFlight = { id, resolve, reject };
-      this.worker.ref();
-      this.send({ type: 'batch', id, appends });
+    return new Promise<FromWriter>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref(); // only work in flight keeps the process alive
+      this.send(message(id));
     });
   }
 
-  /** Waits for the batch in flight (the queue drains before calling this), then closes the connection and the thread. */
+  /** Closes the connection and the thread after the requests already sent (the store's queue drains first). */
   close(): Promise<void> {
     this.closing ??= this.stopped
       ? Promise.resolve()
@@ -80,20 +91,19 @@ export class SqliteWriterThread {
       this.stopped ??= new StoreUnavailableError('sqlite: the event store is closed');
       return;
     }
-    if (message.type !== 'committed' && message.type !== 'failed') return;
-    const pending = this.inFlight;
-    if (!pending || pending.id !== message.id) return;
-    this.inFlight = undefined;
-    this.worker.unref();
-    if (message.type === 'committed') pending.resolve(message.outcomes.map(outcomeFromWire));
-    else pending.reject(errorFromWire(message.failure));
+    if (!('id' in message)) return;
+    const request = this.pending.get(message.id);
+    if (!request) return;
+    this.pending.delete(message.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (message.type === 'failed') request.reject(errorFromWire(message.failure));
+    else request.resolve(message);
   }
 
   private stop(error: Error): void {
     this.stopped ??= error;
-    const pending = this.inFlight;
-    this.inFlight = undefined;
-    pending?.reject(this.stopped);
+    for (const request of this.pending.values()) request.reject(this.stopped);
+    this.pending.clear();
   }
 
   private send(message: ToWriter): void {

@@ -14,11 +14,15 @@ export interface WriterData {
   busyTimeoutMs: number;
 }
 
-export type ToWriter = { type: 'batch'; id: number; appends: EncodedAppend[] } | { type: 'close' };
+export type ToWriter =
+  | { type: 'batch'; id: number; appends: EncodedAppend[] }
+  | { type: 'purge'; id: number; now: string; limit: number }
+  | { type: 'close' };
 
 export type FromWriter =
   | { type: 'ready' }
   | { type: 'committed'; id: number; outcomes: WireOutcome[] }
+  | { type: 'purged'; id: number; deleted: number }
   | { type: 'failed'; id: number; failure: WireError }
   | { type: 'open-failed'; failure: WireError }
   | { type: 'closed' };

@@ -64,5 +64,27 @@ export function sideEffectContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'new')] });
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('new');
     });
+
+    it('purges expired records a bounded number at a time, keeping live ones and the events', async () => {
+      const past = new Date(Date.now() - 1000).toISOString();
+      const stream = ctx.stream('purge');
+      const expired = [ctx.stream('old'), ctx.stream('old'), ctx.stream('old')];
+      const live = ctx.stream('live');
+      await ctx.store.appendToStream(stream, events(1), {
+        expectedVersion: 'no_stream',
+        sideEffects: [...expired.map((k) => effect(k, 'old', past)), effect(live, 'kept')],
+      });
+      expect(await ctx.store.purgeExpiredSideEffects(2)).toBe(2);
+      let purged = 2;
+      for (let n = -1; n !== 0; purged += n) n = await ctx.store.purgeExpiredSideEffects(2);
+      // Earlier tests of this store may have left expired records too; none is left now.
+      expect(purged).toBeGreaterThanOrEqual(expired.length);
+      expect(await ctx.store.purgeExpiredSideEffects(1000)).toBe(0);
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', live)).toBe('kept');
+      expect(await ctx.store.streamVersion(stream)).toBe(1);
+      // A purged key is free again.
+      await ctx.store.appendToStream(stream, events(1), { expectedVersion: 1, sideEffects: [effect(expired[0], 'again')] });
+      expect(await ctx.store.readSideEffect('idempotency', 'network-1', expired[0])).toBe('again');
+    });
   });
 }
