@@ -8,8 +8,30 @@ import type { NetworkEvent } from '@indaga/domain';
 export interface NetworkProjection<Doc = unknown, View = unknown> {
   readonly name: string;
   initial(): Doc;
-  /** Pure: the document after these events (folding one by one or in batches gives the same). */
+  /** Pure: the document after these events (folding one by one or in batches gives the same). Never mutates `doc`. */
   evolve(doc: Doc, events: readonly NetworkEvent[]): Doc;
   view(doc: Doc, version: number): View;
   indexed(doc: Doc): { region: string | null };
+  /**
+   * Optional, for speed: a serializer the runner keeps with one network's
+   * document between catch-ups, so that each catch-up only serialises what
+   * its events changed. Its texts must equal `JSON.stringify(doc)` and
+   * `JSON.stringify(view(doc, version))` character for character.
+   */
+  serializer?(): ProjectionSerializer<Doc>;
+}
+
+export interface ProjectionSerializer<Doc> {
+  document(doc: Doc): string;
+  view(doc: Doc, version: number): string;
+}
+
+/** The texts a catch-up writes: the projection's serializer, or plain JSON.stringify. */
+export function serializerOf<Doc>(projection: NetworkProjection<Doc>): ProjectionSerializer<Doc> {
+  return (
+    projection.serializer?.() ?? {
+      document: (doc) => JSON.stringify(doc),
+      view: (doc, version) => JSON.stringify(projection.view(doc, version)),
+    }
+  );
 }

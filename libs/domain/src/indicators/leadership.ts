@@ -12,7 +12,10 @@ export interface LeadershipIndicators {
   trainingMinutes: number;
 }
 
-/** `sessions`: the live sessions with heldOn in the period. */
+/**
+ * `sessions`: the live sessions with heldOn in the period. Besides them it
+ * reads only the members on each heldOn (memberships dated up to the period's end).
+ */
 export function leadershipOf(history: NetworkHistory, sessions: readonly SessionFields[]): LeadershipIndicators {
   const count = sessions.length;
   const attendanceRates: number[] = [];

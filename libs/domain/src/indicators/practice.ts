@@ -32,8 +32,13 @@ export function trajectory(history: NetworkHistory, period: Period): Trajectory 
   const sessionsByPeriod = groupByPeriod(history.sessions, (s) => s.heldOn, period);
   const actionsByPeriod = groupByPeriod(allJointActions(history), (a) => a.carriedOutOn, period);
   const periods = historyPeriods(history, period).map((p) =>
-    practiceOf(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
+    trajectoryPeriod(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
   );
+  return trajectoryOf(period, periods);
+}
+
+/** The trajectory over its periods, already computed one by one (in order, every period of the history). */
+export function trajectoryOf(period: Period, periods: TrajectoryPeriod[]): Trajectory {
   return {
     period,
     firstCollaborative: periods.find((p) => p.level === 'collaborative' || p.level === 'cooperative')?.period ?? null,
@@ -57,7 +62,13 @@ export function countMultiSchoolJointActions(actions: readonly JointActionCarrie
   return actions.filter((a) => new Set(a.schools).size >= 2).length;
 }
 
-function practiceOf(
+/**
+ * One period of the trajectory. `sessions`: the live sessions with heldOn in
+ * the period; `actions`: the joint actions with carriedOutOn in it. Nothing
+ * else is read, so a period whose sessions and actions are unchanged keeps
+ * its value (what the incremental read models rely on).
+ */
+export function trajectoryPeriod(
   period: string,
   sessions: readonly SessionFields[],
   actions: readonly JointActionCarriedOutData[],

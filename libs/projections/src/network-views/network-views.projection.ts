@@ -11,7 +11,9 @@ import {
   Trajectory,
   trajectory,
 } from '@indaga/domain';
-import type { NetworkProjection } from '../projection';
+import { documentJson } from '../incremental/document-json';
+import { PeriodViews } from '../incremental/period-views';
+import type { NetworkProjection, ProjectionSerializer } from '../projection';
 
 export interface NetworkViews {
   network: NetworkView;
@@ -22,7 +24,9 @@ export interface NetworkViews {
 /**
  * Per network: its current state, and its trajectory and indicators for every
  * period kind, all computed by the pure functions of @indaga/domain from the
- * history document (so the read model cannot disagree with them).
+ * history document (so the read model cannot disagree with them). The
+ * serializer gives the same text, recomputing only the periods a catch-up's
+ * events touch (see PeriodViews).
  */
 export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkViews> = {
   name: 'network-views',
@@ -34,4 +38,15 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
     indicators: Object.fromEntries(PERIODS.map((p) => [p, indicators(doc, p)])) as Record<Period, Indicators>,
   }),
   indexed: (doc) => ({ region: doc.region }),
+  serializer: (): ProjectionSerializer<NetworkHistory> => {
+    const periods = new PeriodViews();
+    return {
+      document: documentJson,
+      view: (doc, version) => {
+        periods.update(doc);
+        const byKind = (json: (kind: Period) => string) => `{${PERIODS.map((p) => `${JSON.stringify(p)}:${json(p)}`).join(',')}}`;
+        return `{"network":${JSON.stringify(networkView(doc, version))},"trajectory":${byKind((p) => periods.trajectoryJson(p))},"indicators":${byKind((p) => periods.indicatorsJson(p))}}`;
+      },
+    };
+  },
 };

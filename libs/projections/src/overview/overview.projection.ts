@@ -13,8 +13,11 @@ import {
   PERIODS,
   PracticeCategory,
   trajectory,
+  TrajectoryPeriod,
 } from '@indaga/domain';
-import type { NetworkProjection } from '../projection';
+import { documentJson } from '../incremental/document-json';
+import { PeriodViews } from '../incremental/period-views';
+import type { NetworkProjection, ProjectionSerializer } from '../projection';
 
 export interface OverviewEntry {
   networkId: string | null;
@@ -33,14 +36,17 @@ export interface OverviewEntry {
 
 /** One network's line of the overview for one period kind: pure, from the domain's functions. */
 export function overviewEntry(history: NetworkHistory, version: number, period: Period, summary: NetworkSummary = networkSummary(history)): OverviewEntry {
-  const periods = trajectory(history, period).periods;
+  return entryOf(summary, version, trajectory(history, period).periods, (p) =>
+    // Depth of that one period only (the same function the indicators use for every period).
+    depthOf(history, p, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === p)),
+  );
+}
+
+/** The entry from the trajectory's periods and the depth of one period, however they were computed. */
+function entryOf(summary: NetworkSummary, version: number, periods: readonly TrajectoryPeriod[], depthIn: (period: string) => DepthIndicators): OverviewEntry {
   let latest = -1;
   for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
   const practice = latest >= 0 ? periods[latest] : undefined;
-  // Depth of that one period only (the same function the indicators use for every period).
-  const depth = practice
-    ? depthOf(history, practice.period, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === practice.period))
-    : null;
   return {
     networkId: summary.networkId,
     name: summary.name,
@@ -52,7 +58,7 @@ export function overviewEntry(history: NetworkHistory, version: number, period: 
     period: practice?.period ?? null,
     level: practice?.level ?? null,
     cooperationIndex: practice?.cooperationIndex ?? null,
-    depth,
+    depth: practice ? depthIn(practice.period) : null,
   };
 }
 
@@ -66,4 +72,17 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
     return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<Period, OverviewEntry>;
   },
   indexed: (doc) => ({ region: doc.region }),
+  /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
+  serializer: (): ProjectionSerializer<NetworkHistory> => {
+    const periods = new PeriodViews();
+    return {
+      document: documentJson,
+      view: (doc, version) => {
+        periods.update(doc);
+        const summary = networkSummary(doc, periods.trajectoryPeriods('quarter'));
+        const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.trajectoryPeriods(p), (label) => periods.depthOf(p, label))]));
+        return JSON.stringify(view);
+      },
+    };
+  },
 };

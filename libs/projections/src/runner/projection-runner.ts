@@ -1,6 +1,6 @@
 import { isNetworkEvent, NetworkEvent, networkStreamId } from '@indaga/domain';
 import type { EventStore, RecordedEvent } from '@indaga/event-store';
-import type { NetworkProjection } from '../projection';
+import { NetworkProjection, ProjectionSerializer, serializerOf } from '../projection';
 import type { ReadModelStore } from '../read-models/read-model-store';
 
 /** Events read and applied per compare-and-set during live catch-up. */
@@ -16,6 +16,8 @@ export interface CatchUpResult {
 interface CachedDoc {
   version: number;
   doc: unknown;
+  /** Kept with the document: it reuses what it computed for the earlier versions of this network. */
+  serializer: ProjectionSerializer<unknown>;
 }
 
 /**
@@ -51,7 +53,7 @@ export class ProjectionRunner {
     const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
     let first: number | undefined;
     for (;;) {
-      const { version, doc } = await this.load(projection, generation, networkId, key);
+      const { version, doc, serializer } = await this.load(projection, generation, networkId, key);
       first ??= version;
       const page = await this.store.readStream(streamId, { fromVersion: version + 1, limit: pageSize });
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
@@ -61,12 +63,12 @@ export class ProjectionRunner {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
-        document: JSON.stringify(evolved),
-        view: JSON.stringify(projection.view(evolved, next)),
+        document: serializer.document(evolved),
+        view: serializer.view(evolved, next),
       });
       // Lost the race to another run: forget what we thought and re-read the row.
       if (!written || options.remember === false) this.docs.delete(key);
-      else this.remember(key, { version: next, doc: evolved });
+      else this.remember(key, { version: next, doc: evolved, serializer });
     }
   }
 
@@ -75,10 +77,11 @@ export class ProjectionRunner {
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
     const stored = await this.readModels.version(projection.name, generation, networkId);
     if (cached && cached.version === stored) return cached;
-    if (stored === 0) return { version: 0, doc: projection.initial() };
+    const serializer = serializerOf(projection);
+    if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
     const row = await this.readModels.row(projection.name, generation, networkId);
-    if (!row) return { version: 0, doc: projection.initial() };
-    return { version: row.version, doc: JSON.parse(row.document) };
+    if (!row) return { version: 0, doc: projection.initial(), serializer };
+    return { version: row.version, doc: JSON.parse(row.document), serializer };
   }
 
   private remember(key: string, entry: CachedDoc): void {

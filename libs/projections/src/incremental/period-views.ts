@@ -1,0 +1,187 @@
+import {
+  allJointActions,
+  DepthIndicators,
+  depthOf,
+  historyPeriods,
+  IndicatorsPeriod,
+  JointActionCarriedOutData,
+  leadershipOf,
+  LeadershipIndicators,
+  NetworkHistory,
+  Period,
+  periodEnd,
+  periodOf,
+  PERIODS,
+  SessionFields,
+  Trajectory,
+  trajectoryOf,
+  trajectoryPeriod,
+  TrajectoryPeriod,
+} from '@indaga/domain';
+import { EVERYTHING, historyChanges, HistoryChanges } from './history-changes';
+
+/** One period's values (and their JSON), each present only while still valid for the current history. */
+interface Slot {
+  period: string;
+  end: string;
+  practice?: TrajectoryPeriod;
+  practiceJson?: string;
+  depth?: DepthIndicators;
+  leadership?: LeadershipIndicators;
+  indicatorsJson?: string;
+}
+
+interface Inputs {
+  sessions: Map<string, SessionFields[]>;
+  actions: Map<string, JointActionCarriedOutData[]>;
+}
+
+const NONE: readonly never[] = [];
+
+/**
+ * The per-period trajectory and indicators of one network, kept between
+ * catch-ups so that a catch-up recomputes only the periods its events touch.
+ * Every value is computed by the domain's own per-period functions
+ * (`trajectoryPeriod`, `depthOf`, `leadershipOf`) on the same inputs the pure
+ * `trajectory`/`indicators` give them; what changed decides what is dropped:
+ *
+ * - practice of P: its sessions and joint actions (a session or action
+ *   added, corrected or withdrawn drops the periods of its old and new dates);
+ * - leadership of P: its sessions, and memberships up to end(P);
+ * - depth of P: its joint actions, memberships and cycle openings/analyses up
+ *   to end(P) (a school leaving, or a cycle opened, analysed late, drops every
+ *   period from that date on).
+ *
+ * The periods themselves (registration to the latest live fact) are recomputed
+ * each time. Equality with the pure functions is property-tested
+ * (libs/projections/test/incremental-views.spec.ts).
+ */
+export class PeriodViews {
+  private history: NetworkHistory | null = null;
+  private readonly slots = new Map<Period, Slot[]>();
+  private inputs = new Map<Period, Inputs>();
+  /** periodOf by date, per kind: dates repeat, and grouping runs on every catch-up that touches a period. */
+  private readonly labels = new Map<Period, Map<string, string>>(PERIODS.map((k) => [k, new Map()]));
+
+  /** Moves to a newer (or any other) version of the history. */
+  update(history: NetworkHistory): void {
+    if (history === this.history) return;
+    const changes = this.history === null ? EVERYTHING : historyChanges(this.history, history);
+    this.history = history;
+    this.inputs = new Map();
+    for (const kind of PERIODS) this.slots.set(kind, this.nextSlots(kind, history, changes));
+  }
+
+  trajectoryPeriods(kind: Period): TrajectoryPeriod[] {
+    return this.slotsOf(kind).map((slot) => this.practice(kind, slot));
+  }
+
+  trajectory(kind: Period): Trajectory {
+    return trajectoryOf(kind, this.trajectoryPeriods(kind));
+  }
+
+  /** `JSON.stringify(trajectory(history, kind))`, reusing the text of unchanged periods. */
+  trajectoryJson(kind: Period): string {
+    const t = this.trajectory(kind);
+    const periods = this.slotsOf(kind).map((slot) => (slot.practiceJson ??= JSON.stringify(this.practice(kind, slot))));
+    return `{"period":${JSON.stringify(t.period)},"firstCollaborative":${JSON.stringify(t.firstCollaborative)},"firstCooperative":${JSON.stringify(t.firstCooperative)},"periods":[${periods.join(',')}]}`;
+  }
+
+  /** `JSON.stringify(indicators(history, kind))`, reusing the text of unchanged periods. */
+  indicatorsJson(kind: Period): string {
+    const periods = this.slotsOf(kind).map((slot) => {
+      if (slot.indicatorsJson === undefined) {
+        const value: IndicatorsPeriod = { period: slot.period, depth: this.depth(kind, slot), leadership: this.leadership(kind, slot) };
+        slot.indicatorsJson = JSON.stringify(value);
+      }
+      return slot.indicatorsJson;
+    });
+    return `{"periods":[${periods.join(',')}]}`;
+  }
+
+  /** Depth of one period of the history (as `indicators` reports it). */
+  depthOf(kind: Period, period: string): DepthIndicators {
+    const slot = this.slotsOf(kind).find((s) => s.period === period);
+    if (slot === undefined) throw new RangeError(`${period} is not a ${kind} of this history`);
+    return this.depth(kind, slot);
+  }
+
+  private slotsOf(kind: Period): Slot[] {
+    const slots = this.slots.get(kind);
+    if (slots === undefined) throw new Error('PeriodViews.update must be called first');
+    return slots;
+  }
+
+  private nextSlots(kind: Period, history: NetworkHistory, changes: HistoryChanges): Slot[] {
+    const previous = new Map(changes.all ? [] : (this.slots.get(kind) ?? []).map((s) => [s.period, s]));
+    const sessionPeriods = new Set(changes.sessionDates.map((d) => this.label(d, kind)));
+    const actionPeriods = new Set(changes.actionDates.map((d) => this.label(d, kind)));
+    const members = changes.membershipsFrom;
+    const cycles = changes.cyclesFrom;
+    return historyPeriods(history, kind).map((period) => {
+      const slot = previous.get(period) ?? { period, end: periodEnd(period) };
+      const membersChanged = members !== null && slot.end >= members;
+      if (sessionPeriods.has(period) || actionPeriods.has(period)) {
+        slot.practice = undefined;
+        slot.practiceJson = undefined;
+      }
+      if (sessionPeriods.has(period) || membersChanged) {
+        slot.leadership = undefined;
+        slot.indicatorsJson = undefined;
+      }
+      if (actionPeriods.has(period) || membersChanged || (cycles !== null && slot.end >= cycles)) {
+        slot.depth = undefined;
+        slot.indicatorsJson = undefined;
+      }
+      return slot;
+    });
+  }
+
+  private practice(kind: Period, slot: Slot): TrajectoryPeriod {
+    return (slot.practice ??= trajectoryPeriod(slot.period, this.sessionsIn(kind, slot.period), this.actionsIn(kind, slot.period)));
+  }
+
+  private depth(kind: Period, slot: Slot): DepthIndicators {
+    return (slot.depth ??= depthOf(this.history!, slot.period, this.actionsIn(kind, slot.period)));
+  }
+
+  private leadership(kind: Period, slot: Slot): LeadershipIndicators {
+    return (slot.leadership ??= leadershipOf(this.history!, this.sessionsIn(kind, slot.period)));
+  }
+
+  private sessionsIn(kind: Period, period: string): readonly SessionFields[] {
+    return this.grouped(kind).sessions.get(period) ?? NONE;
+  }
+
+  private actionsIn(kind: Period, period: string): readonly JointActionCarriedOutData[] {
+    return this.grouped(kind).actions.get(period) ?? NONE;
+  }
+
+  /** The history's sessions and actions by period (as the pure functions group them), once per update and kind, when first needed. */
+  private grouped(kind: Period): Inputs {
+    let inputs = this.inputs.get(kind);
+    if (inputs === undefined) {
+      inputs = { sessions: this.group(this.history!.sessions, (s) => s.heldOn, kind), actions: this.group(allJointActions(this.history!), (a) => a.carriedOutOn, kind) };
+      this.inputs.set(kind, inputs);
+    }
+    return inputs;
+  }
+
+  private group<T>(items: readonly T[], dateOf: (item: T) => string, kind: Period): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const key = this.label(dateOf(item), kind);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [item]);
+      else group.push(item);
+    }
+    return groups;
+  }
+
+  private label(date: string, kind: Period): string {
+    const labels = this.labels.get(kind)!;
+    let label = labels.get(date);
+    if (label === undefined) labels.set(date, (label = periodOf(date, kind)));
+    return label;
+  }
+}
