@@ -1,4 +1,5 @@
 import type { NetworkEvent } from '@indaga/domain';
+import { singlePart, type TextParts } from './read-models/text-parts';
 
 /**
  * A read model built per network stream. `evolve` is pure over a JSON
@@ -14,24 +15,25 @@ export interface NetworkProjection<Doc = unknown, View = unknown> {
   indexed(doc: Doc): { region: string | null };
   /**
    * Optional, for speed: a serializer the runner keeps with one network's
-   * document between catch-ups, so that each catch-up only serialises what
-   * its events changed. Its texts must equal `JSON.stringify(doc)` and
-   * `JSON.stringify(view(doc, version))` character for character.
+   * document between catch-ups, so that each catch-up only serialises (and
+   * writes) the parts its events changed. Its parts, joined, must equal
+   * `JSON.stringify(doc)` and `JSON.stringify(view(doc, version))` character
+   * for character.
    */
   serializer?(): ProjectionSerializer<Doc>;
 }
 
 export interface ProjectionSerializer<Doc> {
-  document(doc: Doc): string;
-  view(doc: Doc, version: number): string;
+  document(doc: Doc): TextParts;
+  view(doc: Doc, version: number): TextParts;
 }
 
-/** The texts a catch-up writes: the projection's serializer, or plain JSON.stringify. */
+/** The parts a catch-up writes: the projection's serializer, or plain JSON.stringify. */
 export function serializerOf<Doc>(projection: NetworkProjection<Doc>): ProjectionSerializer<Doc> {
   return (
     projection.serializer?.() ?? {
-      document: (doc) => JSON.stringify(doc),
-      view: (doc, version) => JSON.stringify(projection.view(doc, version)),
+      document: (doc) => singlePart(JSON.stringify(doc)),
+      view: (doc, version) => singlePart(JSON.stringify(projection.view(doc, version))),
     }
   );
 }

@@ -80,23 +80,26 @@ export class PeriodViews {
     return trajectoryOf(kind, this.trajectoryPeriods(kind));
   }
 
-  /** `JSON.stringify(trajectory(history, kind))`, reusing the text of unchanged periods. */
-  trajectoryJson(kind: Period): string {
+  /** The text of `trajectory(history, kind)` before its periods: `{"period":…,"firstCollaborative":…,"firstCooperative":…,"periods":[`. */
+  trajectoryHead(kind: Period): string {
     const t = this.trajectory(kind);
-    const periods = this.slotsOf(kind).map((slot) => (slot.practiceJson ??= JSON.stringify(this.practice(kind, slot))));
-    return `{"period":${JSON.stringify(t.period)},"firstCollaborative":${JSON.stringify(t.firstCollaborative)},"firstCooperative":${JSON.stringify(t.firstCooperative)},"periods":[${periods.join(',')}]}`;
+    return `{"period":${JSON.stringify(t.period)},"firstCollaborative":${JSON.stringify(t.firstCollaborative)},"firstCooperative":${JSON.stringify(t.firstCooperative)},"periods":[`;
   }
 
-  /** `JSON.stringify(indicators(history, kind))`, reusing the text of unchanged periods. */
-  indicatorsJson(kind: Period): string {
-    const periods = this.slotsOf(kind).map((slot) => {
+  /** `JSON.stringify` of each period of `trajectory(history, kind)`, reusing the text of unchanged periods. */
+  trajectoryPeriodsJson(kind: Period): string[] {
+    return this.slotsOf(kind).map((slot) => (slot.practiceJson ??= JSON.stringify(this.practice(kind, slot))));
+  }
+
+  /** `JSON.stringify` of each period of `indicators(history, kind)`, reusing the text of unchanged periods. */
+  indicatorsPeriodsJson(kind: Period): string[] {
+    return this.slotsOf(kind).map((slot) => {
       if (slot.indicatorsJson === undefined) {
         const value: IndicatorsPeriod = { period: slot.period, depth: this.depth(kind, slot), leadership: this.leadership(kind, slot) };
         slot.indicatorsJson = JSON.stringify(value);
       }
       return slot.indicatorsJson;
     });
-    return `{"periods":[${periods.join(',')}]}`;
   }
 
   /** Depth of one period of the history (as `indicators` reports it). */

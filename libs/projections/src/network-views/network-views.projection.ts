@@ -11,9 +11,10 @@ import {
   Trajectory,
   trajectory,
 } from '@indaga/domain';
-import { documentJson } from '../incremental/document-json';
+import { DocumentParts } from '../incremental/document-parts';
 import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
+import { PartsBuilder } from '../read-models/text-parts';
 
 export interface NetworkViews {
   network: NetworkView;
@@ -40,12 +41,17 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
   indexed: (doc) => ({ region: doc.region }),
   serializer: (): ProjectionSerializer<NetworkHistory> => {
     const periods = new PeriodViews();
+    const document = new DocumentParts();
     return {
-      document: documentJson,
+      document: (doc) => document.parts(doc),
+      // One part per period of each trajectory and indicators list, so a catch-up writes only the periods it changed.
       view: (doc, version) => {
         periods.update(doc);
-        const byKind = (json: (kind: Period) => string) => `{${PERIODS.map((p) => `${JSON.stringify(p)}:${json(p)}`).join(',')}}`;
-        return `{"network":${JSON.stringify(networkView(doc, version))},"trajectory":${byKind((p) => periods.trajectoryJson(p))},"indicators":${byKind((p) => periods.indicatorsJson(p))}}`;
+        const parts = new PartsBuilder().text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`).run(periods.trajectoryPeriodsJson(p)).text(']}'));
+        parts.text('},"indicators":{');
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`).run(periods.indicatorsPeriodsJson(p)).text(']}'));
+        return parts.text('}}').build();
       },
     };
   },

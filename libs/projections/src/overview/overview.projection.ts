@@ -15,9 +15,10 @@ import {
   trajectory,
   TrajectoryPeriod,
 } from '@indaga/domain';
-import { documentJson } from '../incremental/document-json';
+import { DocumentParts } from '../incremental/document-parts';
 import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
+import { singlePart } from '../read-models/text-parts';
 
 export interface OverviewEntry {
   networkId: string | null;
@@ -75,13 +76,14 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
   /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
   serializer: (): ProjectionSerializer<NetworkHistory> => {
     const periods = new PeriodViews();
+    const document = new DocumentParts();
     return {
-      document: documentJson,
+      document: (doc) => document.parts(doc),
       view: (doc, version) => {
         periods.update(doc);
         const summary = networkSummary(doc, periods.trajectoryPeriods('quarter'));
         const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.trajectoryPeriods(p), (label) => periods.depthOf(p, label))]));
-        return JSON.stringify(view);
+        return singlePart(JSON.stringify(view));
       },
     };
   },

@@ -1,6 +1,7 @@
 import { isNetworkEvent, NetworkEvent, networkStreamId } from '@indaga/domain';
 import type { EventStore, RecordedEvent } from '@indaga/event-store';
 import { NetworkProjection, ProjectionSerializer, serializerOf } from '../projection';
+import { partsChange, type TextParts } from '../read-models/text-parts';
 import type { ReadModelStore } from '../read-models/read-model-store';
 
 /** Events read and applied per compare-and-set during live catch-up. */
@@ -18,12 +19,15 @@ interface CachedDoc {
   doc: unknown;
   /** Kept with the document: it reuses what it computed for the earlier versions of this network. */
   serializer: ProjectionSerializer<unknown>;
+  /** The parts stored for this version, when this runner wrote them (unknown after a load: everything is rewritten). */
+  written?: { document: TextParts; view: TextParts };
 }
 
 /**
  * Catches a network's read model up from its checkpoint: read the stream after
  * the stored version, evolve the document, write document, view and the new
- * checkpoint in one compare-and-set. Written once for every projection; safe
+ * checkpoint in one compare-and-set (only the parts of document and view that
+ * changed since the version this runner wrote last, see text-parts.ts). Written once for every projection; safe
  * under at-least-once delivery and concurrent workers (a stale or duplicate
  * run loses the compare-and-set, re-reads, and changes nothing twice).
  */
@@ -53,22 +57,23 @@ export class ProjectionRunner {
     const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
     let first: number | undefined;
     for (;;) {
-      const { version, doc, serializer } = await this.load(projection, generation, networkId, key);
+      const { version, doc, serializer, written: before } = await this.load(projection, generation, networkId, key);
       first ??= version;
       const page = await this.store.readStream(streamId, { fromVersion: version + 1, limit: pageSize });
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
       const evolved = projection.evolve(doc, toDomainEvents(page));
+      const parts = { document: serializer.document(evolved), view: serializer.view(evolved, next) };
       const written = await this.readModels.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
-        document: serializer.document(evolved),
-        view: serializer.view(evolved, next),
+        document: partsChange(before?.document, parts.document),
+        view: partsChange(before?.view, parts.view),
       });
       // Lost the race to another run: forget what we thought and re-read the row.
       if (!written || options.remember === false) this.docs.delete(key);
-      else this.remember(key, { version: next, doc: evolved, serializer });
+      else this.remember(key, { version: next, doc: evolved, serializer, written: parts });
     }
   }
 

@@ -1,0 +1,55 @@
+import { PartsBuilder, type TextParts } from '../read-models/text-parts';
+
+/** Elements per stored part of a document's array: appending rewrites at most this many. */
+const BLOCK = 16;
+
+/** JSON text of array elements already serialised, by identity. */
+const texts = new WeakMap<object, string>();
+
+/**
+ * The parts of `JSON.stringify(doc)` for a document whose top-level arrays
+ * hold objects that are never mutated once in a document (the history fold
+ * replaces an object instead of changing it). Each array is cut into blocks
+ * of BLOCK elements; a block whose elements are the same objects as in the
+ * previous version keeps its text (and its part is not written again).
+ */
+export class DocumentParts {
+  private readonly previous = new Map<string, { items: readonly unknown[]; blocks: string[] }>();
+
+  parts(doc: object): TextParts {
+    const parts = new PartsBuilder().text('{');
+    let first = true;
+    for (const [key, value] of Object.entries(doc)) {
+      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+      parts.text(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (Array.isArray(value)) parts.text('[').run(this.blocks(key, value)).text(']');
+      else parts.text(JSON.stringify(value));
+    }
+    return parts.text('}').build();
+  }
+
+  private blocks(key: string, items: readonly unknown[]): string[] {
+    const before = this.previous.get(key);
+    const blocks: string[] = [];
+    for (let start = 0; start < items.length; start += BLOCK) {
+      const end = Math.min(items.length, start + BLOCK);
+      const k = blocks.length;
+      const same =
+        before !== undefined &&
+        k < before.blocks.length &&
+        Math.min(before.items.length, start + BLOCK) === end &&
+        items.slice(start, end).every((item, i) => item === before.items[start + i]);
+      blocks.push(same ? before.blocks[k] : items.slice(start, end).map(elementJson).join(','));
+    }
+    this.previous.set(key, { items, blocks });
+    return blocks;
+  }
+}
+
+function elementJson(item: unknown): string {
+  if (item === null || typeof item !== 'object') return JSON.stringify(item) ?? 'null';
+  let text = texts.get(item);
+  if (text === undefined) texts.set(item, (text = JSON.stringify(item)));
+  return text;
+}
