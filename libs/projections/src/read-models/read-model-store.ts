@@ -1,5 +1,6 @@
 import type { SqlClient, SqlExecutor } from '@indaga/platform';
 import { READ_MODEL_MIGRATIONS } from './read-model.migrations';
+import { GroupCommit } from './group-commit';
 import type { PartsChange } from './text-parts';
 
 export interface ReadModelRow {
@@ -53,7 +54,20 @@ const now = () => new Date().toISOString();
  * statement as the row's version, so a reader never sees parts of another version.
  */
 export class ReadModelStore {
-  constructor(private readonly sql: SqlClient) {}
+  private readonly writes: GroupCommit<CompareAndSet, boolean>;
+
+  constructor(private readonly sql: SqlClient) {
+    this.writes = new GroupCommit(
+      (batch) => this.sql.transaction(async (tx) => {
+        // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
+        const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
+        const results: boolean[] = new Array<boolean>(batch.length);
+        for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
+        return results;
+      }),
+      (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
+    );
+  }
 
   async init(projections: readonly string[]): Promise<void> {
     await this.sql.migrate('read-models', READ_MODEL_MIGRATIONS);
@@ -89,26 +103,12 @@ export class ReadModelStore {
    * Writes a row only if its checkpoint is still `fromVersion` (0: the row must
    * not exist), with its changed parts, in one transaction. Answers false when
    * another run got there first: the caller re-reads and goes on from there,
-   * so a duplicate or stale run changes nothing.
+   * so a duplicate or stale run changes nothing. Writes submitted while
+   * another is being committed share the next transaction (GroupCommit), each
+   * still compared and set on its own.
    */
-  async compareAndSet(projection: string, generation: number, fromVersion: number, row: ReadModelWrite): Promise<boolean> {
-    return this.sql.transaction(async (tx) => {
-      const changed =
-        fromVersion === 0
-          ? await tx.run(
-              `INSERT INTO read_models (projection, generation, network_id, version, region, document, view, updated_at)
-               VALUES ($1, $2, $3, $4, $5, '', '', $6) ON CONFLICT (projection, generation, network_id) DO NOTHING`,
-              [projection, generation, row.networkId, row.version, row.region, now()],
-            )
-          : await tx.run(
-              `UPDATE read_models SET version = $4, region = $5, updated_at = $6
-               WHERE projection = $1 AND generation = $2 AND network_id = $3 AND version = $7`,
-              [projection, generation, row.networkId, row.version, row.region, now(), fromVersion],
-            );
-      if (changed !== 1) return false;
-      await writeParts(tx, [projection, generation, row.networkId], { d: row.document, v: row.view });
-      return true;
-    });
+  compareAndSet(projection: string, generation: number, fromVersion: number, row: ReadModelWrite): Promise<boolean> {
+    return this.writes.submit({ projection, generation, fromVersion, row });
   }
 
   async views(projection: string, generation: number, filter: { region?: string; networkId?: string } = {}): Promise<Array<{ networkId: string; version: number; view: string }>> {
@@ -251,6 +251,37 @@ export class ReadModelStore {
     );
     return { networks: num(r?.n ?? 0), versions: num(r?.v ?? 0) };
   }
+}
+
+interface CompareAndSet {
+  projection: string;
+  generation: number;
+  fromVersion: number;
+  row: ReadModelWrite;
+}
+
+function compareKeys(a: CompareAndSet, b: CompareAndSet): number {
+  const ka = `${a.projection}\u0000${a.generation}\u0000${a.row.networkId}`;
+  const kb = `${b.projection}\u0000${b.generation}\u0000${b.row.networkId}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+async function compareAndSetIn(tx: SqlExecutor, { projection, generation, fromVersion, row }: CompareAndSet): Promise<boolean> {
+  const changed =
+    fromVersion === 0
+      ? await tx.run(
+          `INSERT INTO read_models (projection, generation, network_id, version, region, document, view, updated_at)
+           VALUES ($1, $2, $3, $4, $5, '', '', $6) ON CONFLICT (projection, generation, network_id) DO NOTHING`,
+          [projection, generation, row.networkId, row.version, row.region, now()],
+        )
+      : await tx.run(
+          `UPDATE read_models SET version = $4, region = $5, updated_at = $6
+           WHERE projection = $1 AND generation = $2 AND network_id = $3 AND version = $7`,
+          [projection, generation, row.networkId, row.version, row.region, now(), fromVersion],
+        );
+  if (changed !== 1) return false;
+  await writeParts(tx, [projection, generation, row.networkId], { d: row.document, v: row.view });
+  return true;
 }
 
 /** Applies the parts changes of one row (`d`: document, `v`: view) inside the caller's transaction. */

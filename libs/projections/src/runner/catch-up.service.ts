@@ -40,25 +40,31 @@ export class CatchUpService {
   /** With `park`, failures are parked (the last delivery attempt) instead of thrown. */
   async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<void> {
     const failures: CatchUpFailure[] = [];
-    for (const projection of this.projections) {
-      const status = await this.readModels.status(projection.name);
-      const generations = [status.activeGeneration];
-      if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
-      for (const generation of generations) {
-        if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
-        try {
-          await this.runner.catchUp(projection, generation, networkId);
-        } catch (err) {
-          failures.push({ projection: projection.name, generation, error: err as Error });
-        }
-      }
-    }
+    // Projections side by side: their writes then share one read-model transaction (GroupCommit).
+    const outcomes = await Promise.all(this.projections.map((projection) => this.catchUpProjection(projection, networkId)));
+    for (const outcome of outcomes) failures.push(...outcome);
     if (failures.length === 0) return;
     if (!options.park) throw new CatchUpFailed(networkId, failures);
     for (const f of failures) {
       const version = await this.readModels.version(f.projection, f.generation, networkId);
       await this.readModels.park(f.projection, f.generation, networkId, version, f.error.message);
     }
+  }
+
+  private async catchUpProjection(projection: NetworkProjection, networkId: string): Promise<CatchUpFailure[]> {
+    const failures: CatchUpFailure[] = [];
+    const status = await this.readModels.status(projection.name);
+    const generations = [status.activeGeneration];
+    if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
+    for (const generation of generations) {
+      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+      try {
+        await this.runner.catchUp(projection, generation, networkId);
+      } catch (err) {
+        failures.push({ projection: projection.name, generation, error: err as Error });
+      }
+    }
+    return failures;
   }
 
   /** The generation answering now, per projection. */
