@@ -20,9 +20,19 @@ function profileUntilStopped(file: string): void {
   });
 }
 
+/** INDAGA_BENCH_WORKER_CPU=file: write the worker's CPU time (user + system ms) there when the bench stops it. */
+function reportCpuWhenStopped(file: string): void {
+  process.prependListener('SIGTERM', () => {
+    const { user, system } = process.cpuUsage();
+    writeFileSync(file, JSON.stringify({ userMs: user / 1000, systemMs: system / 1000, uptimeMs: process.uptime() * 1000 }));
+  });
+}
+
 async function main() {
   const profile = process.env.INDAGA_BENCH_CPU_PROFILE;
   if (profile) profileUntilStopped(profile);
+  const cpu = process.env.INDAGA_BENCH_WORKER_CPU;
+  if (cpu) reportCpuWhenStopped(cpu);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { logger: ['error', 'warn'] });
   app.enableShutdownHooks();
   process.stdout.write('listening 0\n');

@@ -16,7 +16,11 @@ export class GroupCommit<T, R> {
   constructor(
     private readonly writeAll: (items: T[]) => Promise<R[]>,
     private readonly writeOne: (item: T) => Promise<R>,
+    /** At least this long between the starts of two batches, so that writes keep gathering meanwhile. */
+    private readonly minIntervalMs = 0,
   ) {}
+
+  private lastStart = -Infinity;
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -29,6 +33,9 @@ export class GroupCommit<T, R> {
     this.running = true;
     try {
       while (this.pending.length > 0) {
+        const wait = this.lastStart + this.minIntervalMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        this.lastStart = performance.now();
         const batch = this.pending;
         this.pending = [];
         if (batch.length === 1) {

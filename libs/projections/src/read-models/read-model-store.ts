@@ -56,7 +56,11 @@ const now = () => new Date().toISOString();
 export class ReadModelStore {
   private readonly writes: GroupCommit<CompareAndSet, boolean>;
 
-  constructor(private readonly sql: SqlClient) {
+  /** `commitIntervalMs`: at least this long between two write transactions (see GroupCommit); 0 by default. */
+  constructor(
+    private readonly sql: SqlClient,
+    options: { commitIntervalMs?: number } = {},
+  ) {
     this.writes = new GroupCommit(
       (batch) => this.sql.transaction(async (tx) => {
         // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
@@ -66,6 +70,7 @@ export class ReadModelStore {
         return results;
       }),
       (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
+      options.commitIntervalMs ?? 0,
     );
   }
 

@@ -74,6 +74,8 @@ export class ProjectionRunner {
       // Lost the race to another run: forget what we thought and re-read the row.
       if (!written || options.remember === false) this.docs.delete(key);
       else this.remember(key, { version: next, doc: evolved, serializer, written: parts });
+      // A short page was the end of the stream when read: done (later appends bring their own notification).
+      if (written && page.length < pageSize) return { projection: projection.name, generation, fromVersion: first, toVersion: next };
     }
   }
 
