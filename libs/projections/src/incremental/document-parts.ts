@@ -1,4 +1,4 @@
-import { PartsBuilder, type TextParts } from '../read-models/text-parts';
+import { PartsBuilder, Separators, type TextParts } from '../read-models/text-parts';
 
 /** Elements per stored part of a document's array: appending rewrites at most this many. */
 const BLOCK = 16;
@@ -15,9 +15,10 @@ const texts = new WeakMap<object, string>();
  */
 export class DocumentParts {
   private readonly previous = new Map<string, { items: readonly unknown[]; blocks: string[] }>();
+  private readonly separators = new Separators();
 
   parts(doc: object): TextParts {
-    const parts = new PartsBuilder().text('{');
+    const parts = new PartsBuilder(this.separators).text('{');
     let first = true;
     for (const [key, value] of Object.entries(doc)) {
       if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;

@@ -1,4 +1,4 @@
-import type { HistoryCycle, Membership, NetworkHistory } from '@indaga/domain';
+import type { HistoryCycle, Membership, NetworkHistory, SessionFields } from '@indaga/domain';
 
 /**
  * What changed between two versions of a network's history, as the dates
@@ -11,6 +11,10 @@ export interface HistoryChanges {
   all: boolean;
   /** heldOn of every session added, removed or replaced (old and new dates). */
   sessionDates: string[];
+  /** When sessions were only appended (none removed or replaced): those, in order; otherwise null. */
+  appendedSessions: SessionFields[] | null;
+  /** Nothing but appended sessions changed among the dated facts (memberships and cycles are the same objects). */
+  onlySessionsAppended: boolean;
   /** carriedOutOn of every joint action added, removed or replaced. */
   actionDates: string[];
   /** The earliest joinedOn/leftOn of a membership added, removed or replaced; null when none changed. */
@@ -19,14 +23,17 @@ export interface HistoryChanges {
   cyclesFrom: string | null;
 }
 
-export const EVERYTHING: HistoryChanges = { all: true, sessionDates: [], actionDates: [], membershipsFrom: null, cyclesFrom: null };
+export const EVERYTHING: HistoryChanges = { all: true, sessionDates: [], appendedSessions: null, onlySessionsAppended: false, actionDates: [], membershipsFrom: null, cyclesFrom: null };
 
 export function historyChanges(before: NetworkHistory, after: NetworkHistory): HistoryChanges {
   if (before.registeredOn !== after.registeredOn) return EVERYTHING;
-  const changes: HistoryChanges = { all: false, sessionDates: [], actionDates: [], membershipsFrom: null, cyclesFrom: null };
-  for (const s of symmetricDifference(before.sessions, after.sessions)) changes.sessionDates.push(s.heldOn);
+  const changes: HistoryChanges = { all: false, sessionDates: [], appendedSessions: null, onlySessionsAppended: false, actionDates: [], membershipsFrom: null, cyclesFrom: null };
+  const sessions = symmetricDifference(before.sessions, after.sessions);
+  for (const s of sessions) changes.sessionDates.push(s.heldOn);
+  if (appendedOnly(before.sessions, after.sessions)) changes.appendedSessions = sessions;
   changes.membershipsFrom = membershipsFrom(before.memberships, after.memberships);
   cycleChanges(before.cycles, after.cycles, changes);
+  changes.onlySessionsAppended = changes.appendedSessions !== null && sameItems(before.memberships, after.memberships) && sameItems(before.cycles, after.cycles);
   return changes;
 }
 
@@ -41,6 +48,17 @@ function symmetricDifference<T>(before: readonly T[], after: readonly T[]): T[] 
   for (const item of old) if (!now.has(item)) out.push(item);
   for (const item of now) if (!old.has(item)) out.push(item);
   return out;
+}
+
+function sameItems<T>(before: readonly T[], after: readonly T[]): boolean {
+  return before.length === after.length && appendedOnly(before, after);
+}
+
+/** `after` is `before` followed by new items (the same objects, in the same places). */
+export function appendedOnly<T>(before: readonly T[], after: readonly T[]): boolean {
+  if (after.length < before.length) return false;
+  for (let i = before.length - 1; i >= 0; i--) if (before[i] !== after[i]) return false;
+  return true;
 }
 
 function membershipsFrom(before: readonly Membership[], after: readonly Membership[]): string | null {

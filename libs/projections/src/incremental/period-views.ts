@@ -4,6 +4,7 @@ import {
   depthOf,
   historyPeriods,
   IndicatorsPeriod,
+  latestFactDate,
   JointActionCarriedOutData,
   leadershipOf,
   LeadershipIndicators,
@@ -31,11 +32,6 @@ interface Slot {
   indicatorsJson?: string;
 }
 
-interface Inputs {
-  sessions: Map<string, SessionFields[]>;
-  actions: Map<string, JointActionCarriedOutData[]>;
-}
-
 const NONE: readonly never[] = [];
 
 /**
@@ -58,8 +54,11 @@ const NONE: readonly never[] = [];
  */
 export class PeriodViews {
   private history: NetworkHistory | null = null;
+  private latest: string | null = null;
   private readonly slots = new Map<Period, Slot[]>();
-  private inputs = new Map<Period, Inputs>();
+  /** Sessions and actions by period, per kind, for the current history (built when first needed, then kept up to date while sessions are only appended). */
+  private sessionGroups = new Map<Period, Map<string, SessionFields[]>>();
+  private actionGroups = new Map<Period, Map<string, JointActionCarriedOutData[]>>();
   /** periodOf by date, per kind: dates repeat, and grouping runs on every catch-up that touches a period. */
   private readonly labels = new Map<Period, Map<string, string>>(PERIODS.map((k) => [k, new Map()]));
 
@@ -68,7 +67,13 @@ export class PeriodViews {
     if (history === this.history) return;
     const changes = this.history === null ? EVERYTHING : historyChanges(this.history, history);
     this.history = history;
-    this.inputs = new Map();
+    if (changes.onlySessionsAppended) {
+      // latestFactDate is a maximum: with only new sessions, the new maximum is the old one or a new date.
+      for (const s of changes.appendedSessions!) if (this.latest === null || s.heldOn > this.latest) this.latest = s.heldOn;
+    } else this.latest = latestFactDate(history);
+    if (changes.appendedSessions === null) this.sessionGroups = new Map();
+    else for (const [kind, groups] of this.sessionGroups) for (const s of changes.appendedSessions) push(groups, this.label(s.heldOn, kind), s);
+    if (changes.all || changes.actionDates.length > 0) this.actionGroups = new Map();
     for (const kind of PERIODS) this.slots.set(kind, this.nextSlots(kind, history, changes));
   }
 
@@ -121,7 +126,7 @@ export class PeriodViews {
     const actionPeriods = new Set(changes.actionDates.map((d) => this.label(d, kind)));
     const members = changes.membershipsFrom;
     const cycles = changes.cyclesFrom;
-    return historyPeriods(history, kind).map((period) => {
+    return historyPeriods(history, kind, this.latest).map((period) => {
       const slot = previous.get(period) ?? { period, end: periodEnd(period) };
       const membersChanged = members !== null && slot.end >= members;
       if (sessionPeriods.has(period) || actionPeriods.has(period)) {
@@ -153,31 +158,21 @@ export class PeriodViews {
   }
 
   private sessionsIn(kind: Period, period: string): readonly SessionFields[] {
-    return this.grouped(kind).sessions.get(period) ?? NONE;
+    let groups = this.sessionGroups.get(kind);
+    if (groups === undefined) this.sessionGroups.set(kind, (groups = this.group(this.history!.sessions, (s) => s.heldOn, kind)));
+    return groups.get(period) ?? NONE;
   }
 
   private actionsIn(kind: Period, period: string): readonly JointActionCarriedOutData[] {
-    return this.grouped(kind).actions.get(period) ?? NONE;
+    let groups = this.actionGroups.get(kind);
+    if (groups === undefined) this.actionGroups.set(kind, (groups = this.group(allJointActions(this.history!), (a) => a.carriedOutOn, kind)));
+    return groups.get(period) ?? NONE;
   }
 
-  /** The history's sessions and actions by period (as the pure functions group them), once per update and kind, when first needed. */
-  private grouped(kind: Period): Inputs {
-    let inputs = this.inputs.get(kind);
-    if (inputs === undefined) {
-      inputs = { sessions: this.group(this.history!.sessions, (s) => s.heldOn, kind), actions: this.group(allJointActions(this.history!), (a) => a.carriedOutOn, kind) };
-      this.inputs.set(kind, inputs);
-    }
-    return inputs;
-  }
-
+  /** Items by the period of their date, in their order in the history (as the pure functions group them). */
   private group<T>(items: readonly T[], dateOf: (item: T) => string, kind: Period): Map<string, T[]> {
     const groups = new Map<string, T[]>();
-    for (const item of items) {
-      const key = this.label(dateOf(item), kind);
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, [item]);
-      else group.push(item);
-    }
+    for (const item of items) push(groups, this.label(dateOf(item), kind), item);
     return groups;
   }
 
@@ -187,4 +182,10 @@ export class PeriodViews {
     if (label === undefined) labels.set(date, (label = periodOf(date, kind)));
     return label;
   }
+}
+
+function push<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
 }
