@@ -130,7 +130,11 @@ export function cycleView(history: NetworkHistory, cycleId: string): CycleView |
  */
 export function networkSummary(
   history: NetworkHistory,
-  /** The quarters of `trajectory(history, 'quarter')`, when the caller has them already. */
+  /**
+   * The quarters of `trajectory(history, 'quarter')` when the caller has them
+   * already, or any suffix of them that holds the latest quarter with a level
+   * (only that one is read).
+   */
   quarters: readonly TrajectoryPeriod[] = trajectory(history, 'quarter').periods,
 ): NetworkSummary {
   let current: { level: PracticeCategory; period: string } | null = null;

@@ -49,13 +49,20 @@ export function trajectoryOf(period: Period, periods: TrajectoryPeriod[]): Traje
 
 export function sessionMinutes(sessions: readonly SessionFields[]): PracticeMinutes {
   const minutes: PracticeMinutes = { informative: 0, collaborative: 0, cooperative: 0 };
-  for (const session of sessions) {
-    for (const activity of session.activities) {
-      const category = ACTIVITY_CATEGORY[activity.kind];
-      if (category !== null) minutes[category] += activity.minutes;
-    }
-  }
+  for (const session of sessions) addSessionMinutes(minutes, session);
   return minutes;
+}
+
+/**
+ * Adds one session's activity minutes to `minutes`, in place: `sessionMinutes`
+ * is this, session by session (whole minutes, so the order does not matter),
+ * which lets a read model add a new session to a period's totals.
+ */
+export function addSessionMinutes(minutes: PracticeMinutes, session: SessionFields): void {
+  for (const activity of session.activities) {
+    const category = ACTIVITY_CATEGORY[activity.kind];
+    if (category !== null) minutes[category] += activity.minutes;
+  }
 }
 
 export function countMultiSchoolJointActions(actions: readonly JointActionCarriedOutData[]): number {
@@ -73,8 +80,12 @@ export function trajectoryPeriod(
   sessions: readonly SessionFields[],
   actions: readonly JointActionCarriedOutData[],
 ): TrajectoryPeriod {
-  const minutes = sessionMinutes(sessions);
-  const multiSchoolJointActions = countMultiSchoolJointActions(actions);
+  return practiceFrom(period, sessionMinutes(sessions), countMultiSchoolJointActions(actions));
+}
+
+/** One period of the trajectory from its session minutes and its joint actions with ≥ 2 schools (`minutes` is copied). */
+export function practiceFrom(period: string, sessionMinutesOfPeriod: Readonly<PracticeMinutes>, multiSchoolJointActions: number): TrajectoryPeriod {
+  const minutes: PracticeMinutes = { ...sessionMinutesOfPeriod };
   const assessment = assessPractice(minutes, multiSchoolJointActions);
   return {
     period,

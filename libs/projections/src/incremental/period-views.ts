@@ -1,22 +1,30 @@
 import {
+  addLeadershipSession,
+  addSessionMinutes,
   allJointActions,
+  countMultiSchoolJointActions,
   DepthIndicators,
   depthOf,
   historyPeriods,
   IndicatorsPeriod,
   latestFactDate,
   JointActionCarriedOutData,
-  leadershipOf,
+  leadershipFrom,
   LeadershipIndicators,
+  leadershipTally,
+  LeadershipTally,
+  membersTimeline,
   NetworkHistory,
   Period,
   periodEnd,
   periodOf,
   PERIODS,
+  practiceFrom,
+  PracticeMinutes,
   SessionFields,
+  sessionMinutes,
   Trajectory,
   trajectoryOf,
-  trajectoryPeriod,
   TrajectoryPeriod,
 } from '@indaga/domain';
 import { EVERYTHING, historyChanges, HistoryChanges } from './history-changes';
@@ -25,6 +33,10 @@ import { EVERYTHING, historyChanges, HistoryChanges } from './history-changes';
 interface Slot {
   period: string;
   end: string;
+  /** Running totals of the period's sessions (sessionMinutes, the leadership tally): new sessions are added to them. */
+  minutes?: PracticeMinutes;
+  leadershipTally?: LeadershipTally;
+  multiSchoolJointActions?: number;
   practice?: TrajectoryPeriod;
   practiceJson?: string;
   depth?: DepthIndicators;
@@ -42,7 +54,10 @@ const NONE: readonly never[] = [];
  * `trajectory`/`indicators` give them; what changed decides what is dropped:
  *
  * - practice of P: its sessions and joint actions (a session or action
- *   added, corrected or withdrawn drops the periods of its old and new dates);
+ *   added, corrected or withdrawn drops the periods of its old and new dates;
+ *   a session only appended is added to the period's running totals, as the
+ *   domain's own `sessionMinutes`/`leadershipOf` fold it, so a catch-up costs
+ *   its new sessions, not the period's old ones);
  * - leadership of P: its sessions, and memberships up to end(P);
  * - depth of P: its joint actions, memberships and cycle openings/analyses up
  *   to end(P) (a school leaving, or a cycle opened, analysed late, drops every
@@ -58,6 +73,8 @@ export class PeriodViews {
   private readonly slots = new Map<Period, Slot[]>();
   /** Sessions and actions by period, per kind, for the current history (built when first needed, then kept up to date while sessions are only appended). */
   private sessionGroups = new Map<Period, Map<string, SessionFields[]>>();
+  /** members(d) over the current memberships, built when first needed in an update. */
+  private timeline: ((date: string) => readonly string[]) | undefined;
   private actionGroups = new Map<Period, Map<string, JointActionCarriedOutData[]>>();
   /** periodOf by date, per kind: dates repeat, and grouping runs on every catch-up that touches a period. */
   private readonly labels = new Map<Period, Map<string, string>>(PERIODS.map((k) => [k, new Map()]));
@@ -67,6 +84,7 @@ export class PeriodViews {
     if (history === this.history) return;
     const changes = this.history === null ? EVERYTHING : historyChanges(this.history, history);
     this.history = history;
+    this.timeline = undefined;
     if (changes.onlySessionsAppended) {
       // latestFactDate is a maximum: with only new sessions, the new maximum is the old one or a new date.
       for (const s of changes.appendedSessions!) if (this.latest === null || s.heldOn > this.latest) this.latest = s.heldOn;
@@ -79,6 +97,16 @@ export class PeriodViews {
 
   trajectoryPeriods(kind: Period): TrajectoryPeriod[] {
     return this.slotsOf(kind).map((slot) => this.practice(kind, slot));
+  }
+
+  /** The latest period of `trajectory(history, kind)` that has a level, computing only the periods after it. */
+  latestWithLevel(kind: Period): TrajectoryPeriod | undefined {
+    const slots = this.slotsOf(kind);
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const practice = this.practice(kind, slots[i]);
+      if (practice.level !== null) return practice;
+    }
+    return undefined;
   }
 
   trajectory(kind: Period): Trajectory {
@@ -126,27 +154,49 @@ export class PeriodViews {
     const actionPeriods = new Set(changes.actionDates.map((d) => this.label(d, kind)));
     const members = changes.membershipsFrom;
     const cycles = changes.cyclesFrom;
-    return historyPeriods(history, kind, this.latest).map((period) => {
+    // Only appended: the totals stay valid and take the new sessions; otherwise they are recomputed.
+    const appended = changes.appendedSessions;
+    const slots = historyPeriods(history, kind, this.latest).map((period) => {
       const slot = previous.get(period) ?? { period, end: periodEnd(period) };
       const membersChanged = members !== null && slot.end >= members;
       if (sessionPeriods.has(period) || actionPeriods.has(period)) {
         slot.practice = undefined;
         slot.practiceJson = undefined;
       }
+      if (sessionPeriods.has(period) && appended === null) slot.minutes = undefined;
+      if (actionPeriods.has(period)) slot.multiSchoolJointActions = undefined;
       if (sessionPeriods.has(period) || membersChanged) {
         slot.leadership = undefined;
         slot.indicatorsJson = undefined;
       }
+      if ((sessionPeriods.has(period) && appended === null) || membersChanged) slot.leadershipTally = undefined;
       if (actionPeriods.has(period) || membersChanged || (cycles !== null && slot.end >= cycles)) {
         slot.depth = undefined;
         slot.indicatorsJson = undefined;
       }
       return slot;
     });
+    if (appended !== null && appended.length > 0) {
+      const byPeriod = new Map(slots.map((slot) => [slot.period, slot]));
+      for (const session of appended) {
+        // A slot new to this update has no totals yet: they will be computed from the (updated) groups.
+        const slot = byPeriod.get(this.label(session.heldOn, kind));
+        if (slot?.minutes) addSessionMinutes(slot.minutes, session);
+        if (slot?.leadershipTally) addLeadershipSession(slot.leadershipTally, session, this.membersAt());
+      }
+    }
+    return slots;
   }
 
   private practice(kind: Period, slot: Slot): TrajectoryPeriod {
-    return (slot.practice ??= trajectoryPeriod(slot.period, this.sessionsIn(kind, slot.period), this.actionsIn(kind, slot.period)));
+    // = trajectoryPeriod(period, sessions in it, actions in it), from the running totals.
+    slot.minutes ??= sessionMinutes(this.sessionsIn(kind, slot.period));
+    slot.multiSchoolJointActions ??= countMultiSchoolJointActions(this.actionsIn(kind, slot.period));
+    return (slot.practice ??= practiceFrom(slot.period, slot.minutes, slot.multiSchoolJointActions));
+  }
+
+  private membersAt(): (date: string) => readonly string[] {
+    return (this.timeline ??= membersTimeline(this.history!.memberships));
   }
 
   private depth(kind: Period, slot: Slot): DepthIndicators {
@@ -154,7 +204,13 @@ export class PeriodViews {
   }
 
   private leadership(kind: Period, slot: Slot): LeadershipIndicators {
-    return (slot.leadership ??= leadershipOf(this.history!, this.sessionsIn(kind, slot.period)));
+    // = leadershipOf(history, sessions in it), from the running tally.
+    if (slot.leadershipTally === undefined) {
+      const tally = leadershipTally();
+      for (const session of this.sessionsIn(kind, slot.period)) addLeadershipSession(tally, session, this.membersAt());
+      slot.leadershipTally = tally;
+    }
+    return (slot.leadership ??= leadershipFrom(slot.leadershipTally));
   }
 
   private sessionsIn(kind: Period, period: string): readonly SessionFields[] {

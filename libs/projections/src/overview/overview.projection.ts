@@ -37,17 +37,17 @@ export interface OverviewEntry {
 
 /** One network's line of the overview for one period kind: pure, from the domain's functions. */
 export function overviewEntry(history: NetworkHistory, version: number, period: Period, summary: NetworkSummary = networkSummary(history)): OverviewEntry {
-  return entryOf(summary, version, trajectory(history, period).periods, (p) =>
+  const periods = trajectory(history, period).periods;
+  let latest = -1;
+  for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
+  return entryOf(summary, version, latest >= 0 ? periods[latest] : undefined, (p) =>
     // Depth of that one period only (the same function the indicators use for every period).
     depthOf(history, p, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === p)),
   );
 }
 
-/** The entry from the trajectory's periods and the depth of one period, however they were computed. */
-function entryOf(summary: NetworkSummary, version: number, periods: readonly TrajectoryPeriod[], depthIn: (period: string) => DepthIndicators): OverviewEntry {
-  let latest = -1;
-  for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
-  const practice = latest >= 0 ? periods[latest] : undefined;
+/** The entry from the latest period with a level and the depth of one period, however they were computed. */
+function entryOf(summary: NetworkSummary, version: number, practice: TrajectoryPeriod | undefined, depthIn: (period: string) => DepthIndicators): OverviewEntry {
   return {
     networkId: summary.networkId,
     name: summary.name,
@@ -81,8 +81,10 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
       document: (doc) => document.parts(doc),
       view: (doc, version) => {
         periods.update(doc);
-        const summary = networkSummary(doc, periods.trajectoryPeriods('quarter'));
-        const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.trajectoryPeriods(p), (label) => periods.depthOf(p, label))]));
+        // Only the latest periods with a level are read, so only those (and the ones after them) are computed.
+        const quarter = periods.latestWithLevel('quarter');
+        const summary = networkSummary(doc, quarter ? [quarter] : []);
+        const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label))]));
         return singlePart(JSON.stringify(view));
       },
     };
