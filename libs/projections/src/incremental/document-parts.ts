@@ -1,4 +1,4 @@
-import { PartsBuilder, Separators, type TextParts } from '../read-models/text-parts';
+import { PartsBuilder, type TextParts } from '../read-models/text-parts';
 
 /** Elements per stored part of a document's array: appending rewrites at most this many. */
 const BLOCK = 16;
@@ -15,10 +15,9 @@ const texts = new WeakMap<object, string>();
  */
 export class DocumentParts {
   private readonly previous = new Map<string, { items: readonly unknown[]; blocks: string[] }>();
-  private readonly separators = new Separators();
 
   parts(doc: object): TextParts {
-    const parts = new PartsBuilder(this.separators).text('{');
+    const parts = new PartsBuilder().text('{');
     let first = true;
     for (const [key, value] of Object.entries(doc)) {
       if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
@@ -36,12 +35,10 @@ export class DocumentParts {
     for (let start = 0; start < items.length; start += BLOCK) {
       const end = Math.min(items.length, start + BLOCK);
       const k = blocks.length;
-      const same =
-        before !== undefined &&
-        k < before.blocks.length &&
-        Math.min(before.items.length, start + BLOCK) === end &&
-        items.slice(start, end).every((item, i) => item === before.items[start + i]);
-      blocks.push(same ? before.blocks[k] : items.slice(start, end).map(elementJson).join(','));
+      let same = before !== undefined && k < before.blocks.length && Math.min(before.items.length, start + BLOCK) === end;
+      for (let i = start; same && i < end; i++) same = items[i] === before!.items[i];
+      // Blocks after the first carry the comma that separates them from the one before.
+      blocks.push(same ? before!.blocks[k] : `${k === 0 ? '' : ','}${items.slice(start, end).map(elementJson).join(',')}`);
     }
     this.previous.set(key, { items, blocks });
     return blocks;

@@ -38,6 +38,7 @@ interface Slot {
   leadershipTally?: LeadershipTally;
   multiSchoolJointActions?: number;
   practice?: TrajectoryPeriod;
+  /** JSON texts, with the `,` before them unless the slot is the first period (its index never changes: the first period is registration's). */
   practiceJson?: string;
   depth?: DepthIndicators;
   leadership?: LeadershipIndicators;
@@ -119,17 +120,20 @@ export class PeriodViews {
     return `{"period":${JSON.stringify(t.period)},"firstCollaborative":${JSON.stringify(t.firstCollaborative)},"firstCooperative":${JSON.stringify(t.firstCooperative)},"periods":[`;
   }
 
-  /** `JSON.stringify` of each period of `trajectory(history, kind)`, reusing the text of unchanged periods. */
-  trajectoryPeriodsJson(kind: Period): string[] {
-    return this.slotsOf(kind).map((slot) => (slot.practiceJson ??= JSON.stringify(this.practice(kind, slot))));
+  /** `JSON.stringify` of each period of `trajectory(history, kind)`, comma-separated as PartsBuilder.run takes them; unchanged periods keep their string. */
+  trajectoryParts(kind: Period): string[] {
+    return this.slotsOf(kind).map((slot, i) => {
+      slot.practiceJson ??= `${i === 0 ? '' : ','}${JSON.stringify(this.practice(kind, slot))}`;
+      return slot.practiceJson;
+    });
   }
 
-  /** `JSON.stringify` of each period of `indicators(history, kind)`, reusing the text of unchanged periods. */
-  indicatorsPeriodsJson(kind: Period): string[] {
-    return this.slotsOf(kind).map((slot) => {
+  /** `JSON.stringify` of each period of `indicators(history, kind)`, as `trajectoryParts`. */
+  indicatorsParts(kind: Period): string[] {
+    return this.slotsOf(kind).map((slot, i) => {
       if (slot.indicatorsJson === undefined) {
         const value: IndicatorsPeriod = { period: slot.period, depth: this.depth(kind, slot), leadership: this.leadership(kind, slot) };
-        slot.indicatorsJson = JSON.stringify(value);
+        slot.indicatorsJson = `${i === 0 ? '' : ','}${JSON.stringify(value)}`;
       }
       return slot.indicatorsJson;
     });

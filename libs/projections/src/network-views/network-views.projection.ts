@@ -14,7 +14,7 @@ import {
 import { DocumentParts } from '../incremental/document-parts';
 import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
-import { PartsBuilder, Separators } from '../read-models/text-parts';
+import { PartsBuilder } from '../read-models/text-parts';
 
 export interface NetworkViews {
   network: NetworkView;
@@ -42,16 +42,15 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
   serializer: (): ProjectionSerializer<NetworkHistory> => {
     const periods = new PeriodViews();
     const document = new DocumentParts();
-    const separators = new Separators();
     return {
       document: (doc) => document.parts(doc),
       // One part per period of each trajectory and indicators list, so a catch-up writes only the periods it changed.
       view: (doc, version) => {
         periods.update(doc);
-        const parts = new PartsBuilder(separators).text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);
-        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`).run(periods.trajectoryPeriodsJson(p)).text(']}'));
+        const parts = new PartsBuilder().text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`).run(periods.trajectoryParts(p)).text(']}'));
         parts.text('},"indicators":{');
-        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`).run(periods.indicatorsPeriodsJson(p)).text(']}'));
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`).run(periods.indicatorsParts(p)).text(']}'));
         return parts.text('}}').build();
       },
     };

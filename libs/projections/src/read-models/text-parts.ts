@@ -21,51 +21,30 @@ export class PartsBuilder {
   private glue = '';
   private runs = 0;
 
-  /** `separators`: kept by the caller between versions, so an unchanged item yields the very same part string. */
-  constructor(private readonly separators: Separators = new Separators()) {}
-
   text(s: string): this {
     this.glue += s;
     return this;
   }
 
-  /** Items of a JSON array (already JSON, each may hold several elements); commas are added between them. */
+  /**
+   * The items of a JSON array (each one or several elements), separators
+   * included: every item but the first starts with `,`. Callers keep these
+   * strings between versions, so an unchanged part is the same string object
+   * (compared by pointer, allocated once).
+   */
   run(items: readonly string[]): this {
     if (items.length >= RUN - 1) throw new RangeError('too many items in one run of parts');
     const base = this.runs * RUN;
     this.parts.set(base, this.glue);
     this.glue = '';
-    items.forEach((item, i) => this.parts.set(base + 1 + i, i === 0 ? item : this.separators.after(item)));
+    for (let i = 0; i < items.length; i++) this.parts.set(base + 1 + i, items[i]);
     this.runs++;
     return this;
   }
 
   build(): TextParts {
     this.parts.set(this.runs * RUN, this.glue);
-    this.separators.forgetUnused();
     return this.parts;
-  }
-}
-
-/**
- * `,` + item, the same string object for the same item string from one build
- * to the next (comparing parts is then a pointer comparison, and unchanged
- * parts allocate nothing).
- */
-export class Separators {
-  private previous = new Map<string, string>();
-  private current = new Map<string, string>();
-
-  after(item: string): string {
-    let text = this.current.get(item) ?? this.previous.get(item);
-    if (text === undefined) text = `,${item}`;
-    this.current.set(item, text);
-    return text;
-  }
-
-  forgetUnused(): void {
-    this.previous = this.current;
-    this.current = new Map();
   }
 }
 

@@ -35,6 +35,7 @@ export class ProjectionRunner {
   /** Parsed documents by (projection, generation, network) so a catch-up does not re-parse its own last write. */
   private readonly docs = new Map<string, CachedDoc>();
   private static readonly CACHE_SIZE = 2_000;
+  private readonly reads = new Map<string, Promise<RecordedEvent[]>>();
 
   constructor(
     private readonly store: EventStore,
@@ -59,7 +60,7 @@ export class ProjectionRunner {
     for (;;) {
       const { version, doc, serializer, written: before } = await this.load(projection, generation, networkId, key);
       first ??= version;
-      const page = await this.store.readStream(streamId, { fromVersion: version + 1, limit: pageSize });
+      const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
       const evolved = projection.evolve(doc, toDomainEvents(page));
@@ -77,6 +78,20 @@ export class ProjectionRunner {
       // A short page was the end of the stream when read: done (later appends bring their own notification).
       if (written && page.length < pageSize) return { projection: projection.name, generation, fromVersion: first, toVersion: next };
     }
+  }
+
+  /**
+   * The projections of a network catch up side by side, usually from the same
+   * version: the same read, asked while it is in flight, is made once.
+   */
+  private read(streamId: string, fromVersion: number, limit: number): Promise<RecordedEvent[]> {
+    const key = `${streamId}\u0000${fromVersion}\u0000${limit}`;
+    let read = this.reads.get(key);
+    if (read === undefined) {
+      read = this.store.readStream(streamId, { fromVersion, limit }).finally(() => this.reads.delete(key));
+      this.reads.set(key, read);
+    }
+    return read;
   }
 
   private async load(projection: NetworkProjection, generation: number, networkId: string, key: string): Promise<CachedDoc> {
