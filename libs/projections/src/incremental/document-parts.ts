@@ -3,9 +3,6 @@ import { PartsBuilder, type TextParts } from '../read-models/text-parts';
 /** Elements per stored part of a document's array: appending rewrites at most this many. */
 const BLOCK = 16;
 
-/** JSON text of array elements already serialised, by identity. */
-const texts = new WeakMap<object, string>();
-
 /**
  * The parts of `JSON.stringify(doc)` for a document whose top-level arrays
  * hold objects that are never mutated once in a document (the history fold
@@ -38,16 +35,10 @@ export class DocumentParts {
       let same = before !== undefined && k < before.blocks.length && Math.min(before.items.length, start + BLOCK) === end;
       for (let i = start; same && i < end; i++) same = items[i] === before!.items[i];
       // Blocks after the first carry the comma that separates them from the one before.
-      blocks.push(same ? before!.blocks[k] : `${k === 0 ? '' : ','}${items.slice(start, end).map(elementJson).join(',')}`);
+      // JSON.stringify of the block's elements as an array, without its brackets: the elements' texts joined by commas.
+      blocks.push(same ? before!.blocks[k] : `${k === 0 ? '' : ','}${JSON.stringify(items.slice(start, end)).slice(1, -1)}`);
     }
     this.previous.set(key, { items, blocks });
     return blocks;
   }
-}
-
-function elementJson(item: unknown): string {
-  if (item === null || typeof item !== 'object') return JSON.stringify(item) ?? 'null';
-  let text = texts.get(item);
-  if (text === undefined) texts.set(item, (text = JSON.stringify(item)));
-  return text;
 }

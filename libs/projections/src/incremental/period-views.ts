@@ -77,8 +77,6 @@ export class PeriodViews {
   /** members(d) over the current memberships, built when first needed in an update. */
   private timeline: ((date: string) => readonly string[]) | undefined;
   private actionGroups = new Map<Period, Map<string, JointActionCarriedOutData[]>>();
-  /** periodOf by date, per kind: dates repeat, and grouping runs on every catch-up that touches a period. */
-  private readonly labels = new Map<Period, Map<string, string>>(PERIODS.map((k) => [k, new Map()]));
 
   /** Moves to a newer (or any other) version of the history. */
   update(history: NetworkHistory): void {
@@ -237,10 +235,7 @@ export class PeriodViews {
   }
 
   private label(date: string, kind: Period): string {
-    const labels = this.labels.get(kind)!;
-    let label = labels.get(date);
-    if (label === undefined) labels.set(date, (label = periodOf(date, kind)));
-    return label;
+    return periodLabel(date, kind);
   }
 }
 
@@ -248,4 +243,18 @@ function push<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const group = groups.get(key);
   if (group === undefined) groups.set(key, [item]);
   else group.push(item);
+}
+
+/** periodOf by kind and date, shared by every network: dates repeat, and grouping labels every session. Bounded. */
+const LABELS = new Map<Period, Map<string, string>>(PERIODS.map((kind) => [kind, new Map()]));
+const MAX_LABELS = 50_000;
+
+function periodLabel(date: string, kind: Period): string {
+  const labels = LABELS.get(kind)!;
+  let label = labels.get(date);
+  if (label === undefined) {
+    if (labels.size >= MAX_LABELS) labels.clear();
+    labels.set(date, (label = periodOf(date, kind)));
+  }
+  return label;
 }
