@@ -47,6 +47,11 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
         for (const projection of PROJECTIONS) {
           const stored = await storedView(h, projection, networkId);
           expect(stored).toEqual({ version: events.length, view: expectedView(projection, events) });
+          // Stored in parts, written incrementally: joined back, the very text of the pure document and view.
+          const row = await h.readModels.row(projection.name, (await h.readModels.status(projection.name)).activeGeneration, networkId);
+          const pure = projection.evolve(projection.initial(), events);
+          expect(row?.document).toBe(JSON.stringify(pure));
+          expect(row?.view).toBe(JSON.stringify(projection.view(pure, events.length)));
         }
       }),
       { numRuns: kind === 'sqlite' ? 25 : 12 },

@@ -6,8 +6,12 @@ import { periodOf, periodsBetween, type Period } from './periods';
  * registeredOn to the one containing the latest live fact, empty ones
  * included. None before registration.
  */
-export function historyPeriods(history: NetworkHistory, period: Period): string[] {
-  const latest = latestFactDate(history);
+export function historyPeriods(
+  history: NetworkHistory,
+  period: Period,
+  /** `latestFactDate(history)`, when the caller has it already. */
+  latest: string | null = latestFactDate(history),
+): string[] {
   if (history.registeredOn === null || latest === null) return [];
   return periodsBetween(history.registeredOn, latest, period);
 }

@@ -25,7 +25,12 @@ export interface DepthIndicators {
 
 const CLASSROOM_RANK = depthRank('classroom');
 
-/** `actions`: the joint actions with carriedOutOn in `period`. */
+/**
+ * `actions`: the joint actions with carriedOutOn in `period`. Besides them it
+ * reads only facts dated on or before end(P): memberships (through
+ * members(end(P))) and the cycles' openings and analyses; the incremental read
+ * models rely on this to keep a period whose inputs did not change.
+ */
 export function depthOf(
   history: NetworkHistory,
   period: string,

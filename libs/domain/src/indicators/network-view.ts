@@ -14,7 +14,7 @@ import {
 } from '../enums';
 import type { CycleAnalysisRecordedData, JointActionCarriedOutData } from '../events';
 import { cyclePhase, findCycle, type HistoryCycle, type HistorySchool, type NetworkHistory } from '../history/network-history';
-import { trajectory } from './practice';
+import { trajectory, type TrajectoryPeriod } from './practice';
 
 export interface MemberSchoolView extends HistorySchool {
   /** joinedOn of the current membership. */
@@ -128,8 +128,15 @@ export function cycleView(history: NetworkHistory, cycleId: string): CycleView |
  * has one (quarters without session minutes have none and are skipped), so
  * a quiet last quarter does not blank a network's level in lists.
  */
-export function networkSummary(history: NetworkHistory): NetworkSummary {
-  const quarters = trajectory(history, 'quarter').periods;
+export function networkSummary(
+  history: NetworkHistory,
+  /**
+   * The quarters of `trajectory(history, 'quarter')` when the caller has them
+   * already, or any suffix of them that holds the latest quarter with a level
+   * (only that one is read).
+   */
+  quarters: readonly TrajectoryPeriod[] = trajectory(history, 'quarter').periods,
+): NetworkSummary {
   let current: { level: PracticeCategory; period: string } | null = null;
   for (let i = quarters.length - 1; i >= 0 && current === null; i--) {
     const quarter = quarters[i];

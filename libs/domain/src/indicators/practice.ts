@@ -32,8 +32,13 @@ export function trajectory(history: NetworkHistory, period: Period): Trajectory 
   const sessionsByPeriod = groupByPeriod(history.sessions, (s) => s.heldOn, period);
   const actionsByPeriod = groupByPeriod(allJointActions(history), (a) => a.carriedOutOn, period);
   const periods = historyPeriods(history, period).map((p) =>
-    practiceOf(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
+    trajectoryPeriod(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
   );
+  return trajectoryOf(period, periods);
+}
+
+/** The trajectory over its periods, already computed one by one (in order, every period of the history). */
+export function trajectoryOf(period: Period, periods: TrajectoryPeriod[]): Trajectory {
   return {
     period,
     firstCollaborative: periods.find((p) => p.level === 'collaborative' || p.level === 'cooperative')?.period ?? null,
@@ -44,26 +49,43 @@ export function trajectory(history: NetworkHistory, period: Period): Trajectory 
 
 export function sessionMinutes(sessions: readonly SessionFields[]): PracticeMinutes {
   const minutes: PracticeMinutes = { informative: 0, collaborative: 0, cooperative: 0 };
-  for (const session of sessions) {
-    for (const activity of session.activities) {
-      const category = ACTIVITY_CATEGORY[activity.kind];
-      if (category !== null) minutes[category] += activity.minutes;
-    }
-  }
+  for (const session of sessions) addSessionMinutes(minutes, session);
   return minutes;
+}
+
+/**
+ * Adds one session's activity minutes to `minutes`, in place: `sessionMinutes`
+ * is this, session by session (whole minutes, so the order does not matter),
+ * which lets a read model add a new session to a period's totals.
+ */
+export function addSessionMinutes(minutes: PracticeMinutes, session: SessionFields): void {
+  for (const activity of session.activities) {
+    const category = ACTIVITY_CATEGORY[activity.kind];
+    if (category !== null) minutes[category] += activity.minutes;
+  }
 }
 
 export function countMultiSchoolJointActions(actions: readonly JointActionCarriedOutData[]): number {
   return actions.filter((a) => new Set(a.schools).size >= 2).length;
 }
 
-function practiceOf(
+/**
+ * One period of the trajectory. `sessions`: the live sessions with heldOn in
+ * the period; `actions`: the joint actions with carriedOutOn in it. Nothing
+ * else is read, so a period whose sessions and actions are unchanged keeps
+ * its value (what the incremental read models rely on).
+ */
+export function trajectoryPeriod(
   period: string,
   sessions: readonly SessionFields[],
   actions: readonly JointActionCarriedOutData[],
 ): TrajectoryPeriod {
-  const minutes = sessionMinutes(sessions);
-  const multiSchoolJointActions = countMultiSchoolJointActions(actions);
+  return practiceFrom(period, sessionMinutes(sessions), countMultiSchoolJointActions(actions));
+}
+
+/** One period of the trajectory from its session minutes and its joint actions with ≥ 2 schools (`minutes` is copied). */
+export function practiceFrom(period: string, sessionMinutesOfPeriod: Readonly<PracticeMinutes>, multiSchoolJointActions: number): TrajectoryPeriod {
+  const minutes: PracticeMinutes = { ...sessionMinutesOfPeriod };
   const assessment = assessPractice(minutes, multiSchoolJointActions);
   return {
     period,

@@ -12,10 +12,24 @@ export function ratio(numerator: number, denominator: number): number | null {
  */
 export function round3(value: number): number {
   if (!Number.isFinite(value)) return value;
-  const shifted = Math.round(shiftDecimal(value, 3));
-  const rounded = shiftDecimal(shifted, -3);
-  return rounded === 0 ? 0 : rounded; // no -0 in JSON output
+  let rounded = ROUNDED.get(value);
+  if (rounded === undefined) {
+    const shifted = Math.round(shiftDecimal(value, 3));
+    rounded = shiftDecimal(shifted, -3);
+    if (rounded === 0) rounded = 0; // no -0 in JSON output
+    if (ROUNDED.size >= MAX_ROUNDED) ROUNDED.clear();
+    ROUNDED.set(value, rounded);
+  }
+  return rounded;
 }
+
+/**
+ * round3 by value: the decimal-string arithmetic is slow and the same ratios
+ * come back in every period and network (a memo, so still a pure function;
+ * Map keys treat -0 as 0, which round3 maps to 0 anyway). Bounded.
+ */
+const ROUNDED = new Map<number, number>();
+const MAX_ROUNDED = 50_000;
 
 export function round3OrNull(value: number | null): number | null {
   return value === null ? null : round3(value);

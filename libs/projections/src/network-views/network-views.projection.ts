@@ -11,7 +11,10 @@ import {
   Trajectory,
   trajectory,
 } from '@indaga/domain';
-import type { NetworkProjection } from '../projection';
+import { DocumentParts } from '../incremental/document-parts';
+import { PeriodViews } from '../incremental/period-views';
+import type { NetworkProjection, ProjectionSerializer } from '../projection';
+import { PartsBuilder } from '../read-models/text-parts';
 
 export interface NetworkViews {
   network: NetworkView;
@@ -22,7 +25,9 @@ export interface NetworkViews {
 /**
  * Per network: its current state, and its trajectory and indicators for every
  * period kind, all computed by the pure functions of @indaga/domain from the
- * history document (so the read model cannot disagree with them).
+ * history document (so the read model cannot disagree with them). The
+ * serializer gives the same text, recomputing only the periods a catch-up's
+ * events touch (see PeriodViews).
  */
 export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkViews> = {
   name: 'network-views',
@@ -34,4 +39,20 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
     indicators: Object.fromEntries(PERIODS.map((p) => [p, indicators(doc, p)])) as Record<Period, Indicators>,
   }),
   indexed: (doc) => ({ region: doc.region }),
+  serializer: (): ProjectionSerializer<NetworkHistory> => {
+    const periods = new PeriodViews();
+    const document = new DocumentParts();
+    return {
+      document: (doc) => document.parts(doc),
+      // One part per period of each trajectory and indicators list, so a catch-up writes only the periods it changed.
+      view: (doc, version) => {
+        periods.update(doc);
+        const parts = new PartsBuilder().text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`).run(periods.trajectoryParts(p)).text(']}'));
+        parts.text('},"indicators":{');
+        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`).run(periods.indicatorsParts(p)).text(']}'));
+        return parts.text('}}').build();
+      },
+    };
+  },
 };

@@ -13,8 +13,12 @@ import {
   PERIODS,
   PracticeCategory,
   trajectory,
+  TrajectoryPeriod,
 } from '@indaga/domain';
-import type { NetworkProjection } from '../projection';
+import { DocumentParts } from '../incremental/document-parts';
+import { PeriodViews } from '../incremental/period-views';
+import type { NetworkProjection, ProjectionSerializer } from '../projection';
+import { singlePart } from '../read-models/text-parts';
 
 export interface OverviewEntry {
   networkId: string | null;
@@ -36,11 +40,14 @@ export function overviewEntry(history: NetworkHistory, version: number, period: 
   const periods = trajectory(history, period).periods;
   let latest = -1;
   for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
-  const practice = latest >= 0 ? periods[latest] : undefined;
-  // Depth of that one period only (the same function the indicators use for every period).
-  const depth = practice
-    ? depthOf(history, practice.period, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === practice.period))
-    : null;
+  return entryOf(summary, version, latest >= 0 ? periods[latest] : undefined, (p) =>
+    // Depth of that one period only (the same function the indicators use for every period).
+    depthOf(history, p, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === p)),
+  );
+}
+
+/** The entry from the latest period with a level and the depth of one period, however they were computed. */
+function entryOf(summary: NetworkSummary, version: number, practice: TrajectoryPeriod | undefined, depthIn: (period: string) => DepthIndicators): OverviewEntry {
   return {
     networkId: summary.networkId,
     name: summary.name,
@@ -52,7 +59,7 @@ export function overviewEntry(history: NetworkHistory, version: number, period: 
     period: practice?.period ?? null,
     level: practice?.level ?? null,
     cooperationIndex: practice?.cooperationIndex ?? null,
-    depth,
+    depth: practice ? depthIn(practice.period) : null,
   };
 }
 
@@ -66,4 +73,20 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
     return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<Period, OverviewEntry>;
   },
   indexed: (doc) => ({ region: doc.region }),
+  /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
+  serializer: (): ProjectionSerializer<NetworkHistory> => {
+    const periods = new PeriodViews();
+    const document = new DocumentParts();
+    return {
+      document: (doc) => document.parts(doc),
+      view: (doc, version) => {
+        periods.update(doc);
+        // Only the latest periods with a level are read, so only those (and the ones after them) are computed.
+        const quarter = periods.latestWithLevel('quarter');
+        const summary = networkSummary(doc, quarter ? [quarter] : []);
+        const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label))]));
+        return singlePart(JSON.stringify(view));
+      },
+    };
+  },
 };

@@ -1,5 +1,7 @@
-import type { SqlClient } from '@indaga/platform';
+import type { SqlClient, SqlExecutor } from '@indaga/platform';
 import { READ_MODEL_MIGRATIONS } from './read-model.migrations';
+import { GroupCommit } from './group-commit';
+import type { PartsChange } from './text-parts';
 
 export interface ReadModelRow {
   networkId: string;
@@ -29,13 +31,48 @@ export interface ParkedRow {
   parkedAt: string;
 }
 
+/** A row as written by a catch-up: the parts of document and view that changed. */
+export interface ReadModelWrite {
+  networkId: string;
+  version: number;
+  region: string | null;
+  document: PartsChange;
+  view: PartsChange;
+}
+
+/** Rows per multi-row INSERT of parts (6 parameters each, well under every driver's limit). */
+const PARTS_PER_INSERT = 500;
+
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const now = () => new Date().toISOString();
 
-/** The read-model tables (SQLite or PostgreSQL through SqlClient). Every checkpoint write is a compare-and-set. */
+/**
+ * The read-model tables (SQLite or PostgreSQL through SqlClient). Every
+ * checkpoint write is a compare-and-set. A row's document and view are
+ * stored as parts (read_model_parts) and joined back when read, in the same
+ * statement as the row's version, so a reader never sees parts of another version.
+ */
 export class ReadModelStore {
-  constructor(private readonly sql: SqlClient) {}
+  private readonly writes: GroupCommit<CompareAndSet, boolean>;
+
+  /** `commitIntervalMs`: at least this long between two write transactions (see GroupCommit); 0 by default. */
+  constructor(
+    private readonly sql: SqlClient,
+    options: { commitIntervalMs?: number } = {},
+  ) {
+    this.writes = new GroupCommit(
+      (batch) => this.sql.transaction(async (tx) => {
+        // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
+        const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
+        const results: boolean[] = new Array<boolean>(batch.length);
+        for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
+        return results;
+      }),
+      (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
+      options.commitIntervalMs ?? 0,
+    );
+  }
 
   async init(projections: readonly string[]): Promise<void> {
     await this.sql.migrate('read-models', READ_MODEL_MIGRATIONS);
@@ -48,11 +85,15 @@ export class ReadModelStore {
   }
 
   async row(projection: string, generation: number, networkId: string): Promise<ReadModelRow | undefined> {
-    const [r] = await this.sql.query<{ version: unknown; document: string; view: string }>(
-      'SELECT version, document, view FROM read_models WHERE projection = $1 AND generation = $2 AND network_id = $3',
+    const rows = await this.sql.query<{ version: unknown; kind: string | null; text: string | null }>(
+      `SELECT r.version, p.kind, p.text FROM read_models r
+       LEFT JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id
+       WHERE r.projection = $1 AND r.generation = $2 AND r.network_id = $3 ORDER BY p.kind, p.seq`,
       [projection, generation, networkId],
     );
-    return r ? { networkId, version: num(r.version), document: r.document, view: r.view } : undefined;
+    if (rows.length === 0) return undefined;
+    const text = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.text).join('');
+    return { networkId, version: num(rows[0].version), document: text('d'), view: text('v') };
   }
 
   async version(projection: string, generation: number, networkId: string): Promise<number> {
@@ -65,40 +106,37 @@ export class ReadModelStore {
 
   /**
    * Writes a row only if its checkpoint is still `fromVersion` (0: the row must
-   * not exist). Answers false when another run got there first: the caller
-   * re-reads and goes on from there, so a duplicate or stale run changes nothing.
+   * not exist), with its changed parts, in one transaction. Answers false when
+   * another run got there first: the caller re-reads and goes on from there,
+   * so a duplicate or stale run changes nothing. Writes submitted while
+   * another is being committed share the next transaction (GroupCommit), each
+   * still compared and set on its own.
    */
-  async compareAndSet(
-    projection: string,
-    generation: number,
-    fromVersion: number,
-    row: ReadModelRow & { region: string | null },
-  ): Promise<boolean> {
-    const changed =
-      fromVersion === 0
-        ? await this.sql.run(
-            `INSERT INTO read_models (projection, generation, network_id, version, region, document, view, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (projection, generation, network_id) DO NOTHING`,
-            [projection, generation, row.networkId, row.version, row.region, row.document, row.view, now()],
-          )
-        : await this.sql.run(
-            `UPDATE read_models SET version = $4, region = $5, document = $6, view = $7, updated_at = $8
-             WHERE projection = $1 AND generation = $2 AND network_id = $3 AND version = $9`,
-            [projection, generation, row.networkId, row.version, row.region, row.document, row.view, now(), fromVersion],
-          );
-    return changed === 1;
+  compareAndSet(projection: string, generation: number, fromVersion: number, row: ReadModelWrite): Promise<boolean> {
+    return this.writes.submit({ projection, generation, fromVersion, row });
   }
 
   async views(projection: string, generation: number, filter: { region?: string; networkId?: string } = {}): Promise<Array<{ networkId: string; version: number; view: string }>> {
     const params: unknown[] = [projection, generation];
-    let where = 'projection = $1 AND generation = $2';
-    if (filter.region !== undefined) where += ` AND region = $${params.push(filter.region)}`;
-    if (filter.networkId !== undefined) where += ` AND network_id = $${params.push(filter.networkId)}`;
-    const rows = await this.sql.query<{ network_id: string; version: unknown; view: string }>(
-      `SELECT network_id, version, view FROM read_models WHERE ${where} ORDER BY network_id`,
+    let where = 'r.projection = $1 AND r.generation = $2';
+    if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
+    if (filter.networkId !== undefined) where += ` AND r.network_id = $${params.push(filter.networkId)}`;
+    const rows = await this.sql.query<{ network_id: string; version: unknown; text: string }>(
+      `SELECT r.network_id, r.version, p.text FROM read_models r
+       JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id AND p.kind = 'v'
+       WHERE ${where} ORDER BY r.network_id, p.seq`,
       params,
     );
-    return rows.map((r) => ({ networkId: r.network_id, version: num(r.version), view: r.view }));
+    const views: Array<{ networkId: string; version: number; view: string }> = [];
+    let texts: string[] = [];
+    rows.forEach((r, i) => {
+      texts.push(r.text);
+      if (i + 1 === rows.length || rows[i + 1].network_id !== r.network_id) {
+        views.push({ networkId: r.network_id, version: num(r.version), view: texts.join('') });
+        texts = [];
+      }
+    });
+    return views;
   }
 
   async status(projection: string): Promise<ProjectionStatusRow> {
@@ -126,6 +164,7 @@ export class ReadModelStore {
       if (!r || r.rebuild_state === 'running') return undefined;
       const generation = Math.max(num(r.active_generation), numOrNull(r.rebuild_generation) ?? 0) + 1;
       await tx.run('DELETE FROM read_models WHERE projection = $1 AND generation = $2', [projection, generation]);
+      await tx.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2', [projection, generation]);
       await tx.run(
         `UPDATE projection_status SET rebuild_generation = $2, rebuild_state = 'running', rebuild_job_id = $3,
          rebuild_processed = 0, rebuild_total = $4, rebuild_error = NULL, updated_at = $5 WHERE projection = $1`,
@@ -170,6 +209,7 @@ export class ReadModelStore {
   /** Drops every generation but the active one (after a switch or a cancelled rebuild). */
   async dropInactive(projection: string, activeGeneration: number): Promise<void> {
     await this.sql.run('DELETE FROM read_models WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
+    await this.sql.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
     await this.sql.run('DELETE FROM projection_parked WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
   }
 
@@ -215,5 +255,59 @@ export class ReadModelStore {
       [projection, generation],
     );
     return { networks: num(r?.n ?? 0), versions: num(r?.v ?? 0) };
+  }
+}
+
+interface CompareAndSet {
+  projection: string;
+  generation: number;
+  fromVersion: number;
+  row: ReadModelWrite;
+}
+
+function compareKeys(a: CompareAndSet, b: CompareAndSet): number {
+  const ka = `${a.projection}\u0000${a.generation}\u0000${a.row.networkId}`;
+  const kb = `${b.projection}\u0000${b.generation}\u0000${b.row.networkId}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+async function compareAndSetIn(tx: SqlExecutor, { projection, generation, fromVersion, row }: CompareAndSet): Promise<boolean> {
+  const changed =
+    fromVersion === 0
+      ? await tx.run(
+          `INSERT INTO read_models (projection, generation, network_id, version, region, document, view, updated_at)
+           VALUES ($1, $2, $3, $4, $5, '', '', $6) ON CONFLICT (projection, generation, network_id) DO NOTHING`,
+          [projection, generation, row.networkId, row.version, row.region, now()],
+        )
+      : await tx.run(
+          `UPDATE read_models SET version = $4, region = $5, updated_at = $6
+           WHERE projection = $1 AND generation = $2 AND network_id = $3 AND version = $7`,
+          [projection, generation, row.networkId, row.version, row.region, now(), fromVersion],
+        );
+  if (changed !== 1) return false;
+  await writeParts(tx, [projection, generation, row.networkId], { d: row.document, v: row.view });
+  return true;
+}
+
+/** Applies the parts changes of one row (`d`: document, `v`: view) inside the caller's transaction. */
+async function writeParts(tx: SqlExecutor, key: [string, number, string], changes: Record<'d' | 'v', PartsChange>): Promise<void> {
+  const upserts: Array<[string, number, string]> = [];
+  for (const kind of ['d', 'v'] as const) {
+    const change = changes[kind];
+    if (change.replace) await tx.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4', [...key, kind]);
+    for (const seq of change.deletes) {
+      await tx.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4 AND seq = $5', [...key, kind, seq]);
+    }
+    for (const [seq, text] of change.upserts) upserts.push([kind, seq, text]);
+  }
+  for (let i = 0; i < upserts.length; i += PARTS_PER_INSERT) {
+    const chunk = upserts.slice(i, i + PARTS_PER_INSERT);
+    const params: unknown[] = [...key];
+    const values = chunk.map(([kind, seq, text]) => `($1, $2, $3, $${params.push(kind)}, $${params.push(seq)}, $${params.push(text)})`);
+    await tx.run(
+      `INSERT INTO read_model_parts (projection, generation, network_id, kind, seq, text) VALUES ${values.join(', ')}
+       ON CONFLICT (projection, generation, network_id, kind, seq) DO UPDATE SET text = excluded.text`,
+      params,
+    );
   }
 }

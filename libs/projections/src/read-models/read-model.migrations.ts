@@ -45,4 +45,29 @@ CREATE TABLE projection_cursors (
 );
 `;
 
-export const READ_MODEL_MIGRATIONS: Migration[] = [{ version: 1, sqlite: tables('TEXT', 'INTEGER'), postgres: tables('text', 'bigint') }];
+/**
+ * Version 2: a row's document and view are stored as numbered parts (see
+ * text-parts.ts), so a catch-up rewrites only the parts it changed; the
+ * `document` and `view` columns of read_models are left empty.
+ */
+const parts = (text: string, int: string) => `
+CREATE TABLE read_model_parts (
+  projection ${text} NOT NULL,
+  generation ${int} NOT NULL,
+  network_id ${text} NOT NULL,
+  kind ${text} NOT NULL,
+  seq ${int} NOT NULL,
+  text ${text} NOT NULL,
+  PRIMARY KEY (projection, generation, network_id, kind, seq)
+);
+INSERT INTO read_model_parts (projection, generation, network_id, kind, seq, text)
+  SELECT projection, generation, network_id, 'd', 0, document FROM read_models;
+INSERT INTO read_model_parts (projection, generation, network_id, kind, seq, text)
+  SELECT projection, generation, network_id, 'v', 0, view FROM read_models;
+UPDATE read_models SET document = '', view = '';
+`;
+
+export const READ_MODEL_MIGRATIONS: Migration[] = [
+  { version: 1, sqlite: tables('TEXT', 'INTEGER'), postgres: tables('text', 'bigint') },
+  { version: 2, sqlite: parts('TEXT', 'INTEGER'), postgres: parts('text', 'bigint') },
+];

@@ -37,28 +37,46 @@ export class CatchUpService {
     return this.projections.find((p) => p.name === name);
   }
 
-  /** With `park`, failures are parked (the last delivery attempt) instead of thrown. */
-  async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<void> {
+  /**
+   * With `park`, failures are parked (the last delivery attempt) instead of
+   * thrown. Answers what `reflectedVersion` would now: the lowest version the
+   * live projections reached (parked ones left out), or undefined when one
+   * failed (ask `reflectedVersion`).
+   */
+  async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<number | undefined> {
     const failures: CatchUpFailure[] = [];
-    for (const projection of this.projections) {
-      const status = await this.readModels.status(projection.name);
-      const generations = [status.activeGeneration];
-      if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
-      for (const generation of generations) {
-        if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
-        try {
-          await this.runner.catchUp(projection, generation, networkId);
-        } catch (err) {
-          failures.push({ projection: projection.name, generation, error: err as Error });
-        }
-      }
+    // Projections side by side: their writes then share one read-model transaction (GroupCommit).
+    const outcomes = await Promise.all(this.projections.map((projection) => this.catchUpProjection(projection, networkId)));
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const outcome of outcomes) {
+      failures.push(...outcome.failures);
+      if (outcome.reached !== undefined) lowest = Math.min(lowest, outcome.reached);
     }
-    if (failures.length === 0) return;
+    if (failures.length === 0) return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
     if (!options.park) throw new CatchUpFailed(networkId, failures);
     for (const f of failures) {
       const version = await this.readModels.version(f.projection, f.generation, networkId);
       await this.readModels.park(f.projection, f.generation, networkId, version, f.error.message);
     }
+  }
+
+  /** `reached`: the active generation's checkpoint after the catch-up (undefined when parked). */
+  private async catchUpProjection(projection: NetworkProjection, networkId: string): Promise<{ failures: CatchUpFailure[]; reached?: number }> {
+    const failures: CatchUpFailure[] = [];
+    let reached: number | undefined;
+    const status = await this.readModels.status(projection.name);
+    const generations = [status.activeGeneration];
+    if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
+    for (const generation of generations) {
+      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+      try {
+        const { toVersion } = await this.runner.catchUp(projection, generation, networkId);
+        if (generation === status.activeGeneration) reached = toVersion;
+      } catch (err) {
+        failures.push({ projection: projection.name, generation, error: err as Error });
+      }
+    }
+    return { failures, reached };
   }
 
   /** The generation answering now, per projection. */

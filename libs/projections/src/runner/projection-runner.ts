@@ -1,6 +1,7 @@
 import { isNetworkEvent, NetworkEvent, networkStreamId } from '@indaga/domain';
 import type { EventStore, RecordedEvent } from '@indaga/event-store';
-import type { NetworkProjection } from '../projection';
+import { NetworkProjection, ProjectionSerializer, serializerOf } from '../projection';
+import { partsChange, type TextParts } from '../read-models/text-parts';
 import type { ReadModelStore } from '../read-models/read-model-store';
 
 /** Events read and applied per compare-and-set during live catch-up. */
@@ -16,12 +17,17 @@ export interface CatchUpResult {
 interface CachedDoc {
   version: number;
   doc: unknown;
+  /** Kept with the document: it reuses what it computed for the earlier versions of this network. */
+  serializer: ProjectionSerializer<unknown>;
+  /** The parts stored for this version, when this runner wrote them (unknown after a load: everything is rewritten). */
+  written?: { document: TextParts; view: TextParts };
 }
 
 /**
  * Catches a network's read model up from its checkpoint: read the stream after
  * the stored version, evolve the document, write document, view and the new
- * checkpoint in one compare-and-set. Written once for every projection; safe
+ * checkpoint in one compare-and-set (only the parts of document and view that
+ * changed since the version this runner wrote last, see text-parts.ts). Written once for every projection; safe
  * under at-least-once delivery and concurrent workers (a stale or duplicate
  * run loses the compare-and-set, re-reads, and changes nothing twice).
  */
@@ -29,6 +35,7 @@ export class ProjectionRunner {
   /** Parsed documents by (projection, generation, network) so a catch-up does not re-parse its own last write. */
   private readonly docs = new Map<string, CachedDoc>();
   private static readonly CACHE_SIZE = 2_000;
+  private readonly reads = new Map<string, Promise<RecordedEvent[]>>();
 
   constructor(
     private readonly store: EventStore,
@@ -51,23 +58,40 @@ export class ProjectionRunner {
     const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
     let first: number | undefined;
     for (;;) {
-      const { version, doc } = await this.load(projection, generation, networkId, key);
+      const { version, doc, serializer, written: before } = await this.load(projection, generation, networkId, key);
       first ??= version;
-      const page = await this.store.readStream(streamId, { fromVersion: version + 1, limit: pageSize });
+      const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
       const evolved = projection.evolve(doc, toDomainEvents(page));
+      const parts = { document: serializer.document(evolved), view: serializer.view(evolved, next) };
       const written = await this.readModels.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
-        document: JSON.stringify(evolved),
-        view: JSON.stringify(projection.view(evolved, next)),
+        document: partsChange(before?.document, parts.document),
+        view: partsChange(before?.view, parts.view),
       });
       // Lost the race to another run: forget what we thought and re-read the row.
       if (!written || options.remember === false) this.docs.delete(key);
-      else this.remember(key, { version: next, doc: evolved });
+      else this.remember(key, { version: next, doc: evolved, serializer, written: parts });
+      // A short page was the end of the stream when read: done (later appends bring their own notification).
+      if (written && page.length < pageSize) return { projection: projection.name, generation, fromVersion: first, toVersion: next };
     }
+  }
+
+  /**
+   * The projections of a network catch up side by side, usually from the same
+   * version: the same read, asked while it is in flight, is made once.
+   */
+  private read(streamId: string, fromVersion: number, limit: number): Promise<RecordedEvent[]> {
+    const key = `${streamId}\u0000${fromVersion}\u0000${limit}`;
+    let read = this.reads.get(key);
+    if (read === undefined) {
+      read = this.store.readStream(streamId, { fromVersion, limit }).finally(() => this.reads.delete(key));
+      this.reads.set(key, read);
+    }
+    return read;
   }
 
   private async load(projection: NetworkProjection, generation: number, networkId: string, key: string): Promise<CachedDoc> {
@@ -75,10 +99,11 @@ export class ProjectionRunner {
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
     const stored = await this.readModels.version(projection.name, generation, networkId);
     if (cached && cached.version === stored) return cached;
-    if (stored === 0) return { version: 0, doc: projection.initial() };
+    const serializer = serializerOf(projection);
+    if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
     const row = await this.readModels.row(projection.name, generation, networkId);
-    if (!row) return { version: 0, doc: projection.initial() };
-    return { version: row.version, doc: JSON.parse(row.document) };
+    if (!row) return { version: 0, doc: projection.initial(), serializer };
+    return { version: row.version, doc: JSON.parse(row.document), serializer };
   }
 
   private remember(key: string, entry: CachedDoc): void {
