@@ -6,6 +6,9 @@ import type { ReadModelStore } from '../read-models/read-model-store';
 
 /** Events read and applied per compare-and-set during live catch-up. */
 const PAGE = 1_000;
+const REFOLD_PAGE = 10_000;
+/** What a row stored without its document holds in place of it (a JSON text is never empty). */
+const NO_DOCUMENT: TextParts = new Map();
 
 export interface CatchUpResult {
   projection: string;
@@ -45,36 +48,46 @@ export class ProjectionRunner {
   /**
    * `remember: false` (rebuilds) does not keep the document in the cache: a
    * rebuild visits every network once, and keeping them all would grow memory
-   * with the log.
+   * with the log. `storeDocument: false` (rebuilds) writes the view and the
+   * checkpoint but not the document: the document is derived from the stream
+   * like everything else here, so the first live catch-up of that row folds
+   * it again from the stream (once) and stores it. Serialising and writing
+   * every network's whole history was half of a rebuild's time.
    */
   async catchUp(
     projection: NetworkProjection,
     generation: number,
     networkId: string,
-    options: { pageSize?: number; remember?: boolean } = {},
+    options: { pageSize?: number; remember?: boolean; storeDocument?: boolean } = {},
   ): Promise<CatchUpResult> {
     const pageSize = options.pageSize ?? PAGE;
     const streamId = networkStreamId(networkId);
     const key = `${projection.name}\u0000${generation}\u0000${networkId}`;
     let first: number | undefined;
+    // Without the cache (rebuilds), the next page continues from this run's own last write.
+    let carried: CachedDoc | undefined;
     for (;;) {
-      const { version, doc, serializer, written: before } = await this.load(projection, generation, networkId, key);
+      const { version, doc, serializer, written: before } = carried ?? (await this.load(projection, generation, networkId, key));
+      carried = undefined;
       first ??= version;
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
       const evolved = projection.evolve(doc, toDomainEvents(page));
-      const parts = { document: serializer.document(evolved), view: serializer.view(evolved, next) };
+      const storeDocument = options.storeDocument ?? true;
+      const parts = { document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT, view: serializer.view(evolved, next) };
       const written = await this.readModels.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
-        document: partsChange(before?.document, parts.document),
+        document: storeDocument ? partsChange(before?.document, parts.document) : { replace: true, upserts: [], deletes: [] },
         view: partsChange(before?.view, parts.view),
       });
+      const entry: CachedDoc = { version: next, doc: evolved, serializer, written: parts };
       // Lost the race to another run: forget what we thought and re-read the row.
       if (!written || options.remember === false) this.docs.delete(key);
-      else this.remember(key, { version: next, doc: evolved, serializer, written: parts });
+      else this.remember(key, entry);
+      if (written && options.remember === false) carried = entry;
       // A short page was the end of the stream when read: done (later appends bring their own notification).
       if (written && page.length < pageSize) return { projection: projection.name, generation, fromVersion: first, toVersion: next };
     }
@@ -103,7 +116,20 @@ export class ProjectionRunner {
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
     const row = await this.readModels.row(projection.name, generation, networkId);
     if (!row) return { version: 0, doc: projection.initial(), serializer };
+    if (row.document === '') return { version: row.version, doc: await this.refold(projection, networkId, row.version), serializer };
     return { version: row.version, doc: JSON.parse(row.document), serializer };
+  }
+
+  /** The document of a row stored without one (a rebuilt row): the stream folded up to its version. */
+  private async refold(projection: NetworkProjection, networkId: string, toVersion: number): Promise<unknown> {
+    let doc = projection.initial();
+    for (let from = 1; from <= toVersion; ) {
+      const page = await this.store.readStream(networkStreamId(networkId), { fromVersion: from, toVersion, limit: REFOLD_PAGE });
+      if (page.length === 0) break;
+      doc = projection.evolve(doc, toDomainEvents(page));
+      from = page[page.length - 1].version + 1;
+    }
+    return doc;
   }
 
   private remember(key: string, entry: CachedDoc): void {

@@ -45,7 +45,7 @@ export async function runRebuild(
     }
     const networkId = head.streamId.slice(NETWORK_STREAM_PREFIX.length);
     try {
-      await catchUp.runner.catchUp(projection, generation, networkId, { pageSize: 10_000, remember: false });
+      await catchUp.runner.catchUp(projection, generation, networkId, { pageSize: 10_000, remember: false, storeDocument: false });
     } catch (err) {
       // A poison event parks this network in the new generation too; the rest is rebuilt.
       const version = await readModels.version(projectionName, generation, networkId);
