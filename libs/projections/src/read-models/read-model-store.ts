@@ -96,6 +96,15 @@ export class ReadModelStore {
     return { networkId, version: num(rows[0].version), document: text('d'), view: text('v') };
   }
 
+  /** Every row's version in a generation, by network. */
+  async versions(projection: string, generation: number): Promise<Map<string, number>> {
+    const rows = await this.sql.query<{ network_id: string; version: unknown }>(
+      'SELECT network_id, version FROM read_models WHERE projection = $1 AND generation = $2',
+      [projection, generation],
+    );
+    return new Map(rows.map((r) => [r.network_id, num(r.version)]));
+  }
+
   async version(projection: string, generation: number, networkId: string): Promise<number> {
     const [r] = await this.sql.query<{ version: unknown }>(
       'SELECT version FROM read_models WHERE projection = $1 AND generation = $2 AND network_id = $3',

@@ -94,6 +94,21 @@ export class ProjectionRunner {
   }
 
   /**
+   * Writes the first row of a network folded elsewhere (a rebuild's pass
+   * over the log): view and checkpoint, no document, compare-and-set from
+   * "no row". False when the network already has a row in that generation.
+   */
+  writeFolded(projection: NetworkProjection, generation: number, networkId: string, doc: unknown, version: number): Promise<boolean> {
+    return this.readModels.compareAndSet(projection.name, generation, 0, {
+      networkId,
+      version,
+      region: projection.indexed(doc).region,
+      document: { replace: true, upserts: [], deletes: [] },
+      view: partsChange(undefined, serializerOf(projection).view(doc, version)),
+    });
+  }
+
+  /**
    * The projections of a network catch up side by side, usually from the same
    * version: the same read, asked while it is in flight, is made once.
    */

@@ -1,5 +1,6 @@
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import type { CatchUpService } from './catch-up.service';
+import { foldLogIntoRows } from './rebuild-log-pass';
 
 export interface RebuildProgress {
   processed: number;
@@ -12,16 +13,21 @@ export interface RebuildOptions {
   signal?: { aborted: boolean };
   /** Report progress after at least this many more events. */
   progressEvery?: number;
+  /** Events per page of the log pass (default 10,000). */
+  logPageSize?: number;
+  /** Events held in unfinished documents during the log pass (default MAX_OPEN_EVENTS). */
+  maxOpenEvents?: number;
 }
 
 export type RebuildOutcome = 'switched' | 'cancelled' | 'superseded' | 'interrupted';
 
 /**
  * Replays the whole log into a new generation of one projection while the
- * active generation keeps answering, then switches atomically. Network by
- * network (memory stays flat), through the same runner as live catch-ups
- * (rows are compare-and-set, so a redelivered job resumes where rows exist
- * and live catch-ups of the rebuilding generation can run alongside).
+ * active generation keeps answering, then switches atomically. One pass over
+ * the log in position order writes most rows (memory bounded, see
+ * foldLogIntoRows); the runner's stream-by-stream catch-up does the rest.
+ * Rows are compare-and-set, so a redelivered job resumes where rows exist and
+ * live catch-ups of the rebuilding generation can run alongside.
  */
 export async function runRebuild(
   catchUp: CatchUpService,
@@ -37,13 +43,39 @@ export async function runRebuild(
   const total = heads.reduce((sum, h) => sum + h.version, 0);
   let processed = 0;
   let lastReport = 0;
-  for (const head of heads) {
+  const report = async (done: number) => {
+    processed = Math.min(done, total);
+    if (processed - lastReport >= progressEvery || processed === total) {
+      lastReport = processed;
+      await readModels.rebuildProgress(projectionName, generation, processed, total);
+      await onProgress({ processed, total });
+    }
+  };
+  const stopped = async (): Promise<RebuildOutcome | undefined> => {
     if (signal.aborted) return 'interrupted';
     const status = await readModels.status(projectionName);
-    if (status.rebuildGeneration !== generation || status.rebuildState !== 'running') {
-      return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
-    }
+    if (status.rebuildGeneration === generation && status.rebuildState === 'running') return undefined;
+    return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
+  };
+
+  let stop: RebuildOutcome | undefined;
+  const pass = await foldLogIntoRows(catchUp, projection, generation, heads, {
+    pageSize: options.logPageSize,
+    maxOpenEvents: options.maxOpenEvents,
+    onPage: async (folded) => {
+      stop = await stopped();
+      if (!stop) await report(folded);
+      return !stop;
+    },
+  });
+  if (!pass.completed) return stop ?? 'interrupted';
+  // Second pass: the networks the log pass left (see foldLogIntoRows), stream by stream.
+  let done = processed;
+  for (const head of heads) {
     const networkId = head.streamId.slice(NETWORK_STREAM_PREFIX.length);
+    if (pass.written.has(networkId)) continue;
+    stop = await stopped();
+    if (stop) return stop;
     try {
       await catchUp.runner.catchUp(projection, generation, networkId, { pageSize: 10_000, remember: false, storeDocument: false });
     } catch (err) {
@@ -51,13 +83,10 @@ export async function runRebuild(
       const version = await readModels.version(projectionName, generation, networkId);
       await readModels.park(projectionName, generation, networkId, version, (err as Error).message);
     }
-    processed += head.version;
-    if (processed - lastReport >= progressEvery || processed === total) {
-      lastReport = processed;
-      await readModels.rebuildProgress(projectionName, generation, processed, total);
-      await onProgress({ processed, total });
-    }
+    done += head.version;
+    await report(done);
   }
+  processed = total;
   await readModels.rebuildProgress(projectionName, generation, processed, total);
   await onProgress({ processed, total });
   if (!(await readModels.activate(projectionName, generation))) {
