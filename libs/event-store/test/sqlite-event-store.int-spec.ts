@@ -50,6 +50,16 @@ describe('SqliteEventStore specifics', () => {
     }
   }, 60_000);
 
+  it('a process that closes and reopens stores (each writer thread exiting) keeps running', async () => {
+    // Regression: a writer thread that had loaded a native addon it then unloaded on exit crashed the process (SIGSEGV).
+    const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-reopen-'));
+    try {
+      expect(await runChildren(dir, 1, 'sqlite-reopen-child.ts')).toEqual(['ok']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('maps an unusable file to StoreUnavailableError', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-bad-'));
     try {
