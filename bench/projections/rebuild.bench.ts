@@ -62,7 +62,7 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
       title: `Projection rebuild over ${total.toLocaleString('en-US')} events (SQLite, ${networks} networks of ${perNetwork} events)`,
       rows,
       notes: [
-        `Seeded in ${seedSeconds.toFixed(1)} s. A rebuild walks the streams one by one through the same runner as live catch-ups: read, fold, compute every period's views, one compare-and-set per network.`,
+        `Seeded in ${seedSeconds.toFixed(1)} s. A rebuild reads the log once in position order, folds each network's events as they come, and writes the network's views and checkpoint (not its document) when it reaches the version its stream had at the start; networks it leaves go through the live runner stream by stream.`,
       ],
     };
   } finally {
