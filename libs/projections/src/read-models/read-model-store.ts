@@ -6,6 +6,7 @@ import type { PartsChange } from './text-parts';
 export interface ReadModelRow {
   networkId: string;
   version: number;
+  /** Empty when the row was written by a rebuild (the document is folded again from the stream on the next catch-up) or read with `viewOnly`. */
   document: string;
   view: string;
 }
@@ -84,12 +85,18 @@ export class ReadModelStore {
     }
   }
 
-  async row(projection: string, generation: number, networkId: string): Promise<ReadModelRow | undefined> {
+  /**
+   * A row with its document and view joined from their parts. `viewOnly`
+   * leaves the document out (empty): it is the network's whole history,
+   * which the HTTP reads of views do not need.
+   */
+  async row(projection: string, generation: number, networkId: string, options: { viewOnly?: boolean } = {}): Promise<ReadModelRow | undefined> {
     const rows = await this.sql.query<{ version: unknown; kind: string | null; text: string | null }>(
       `SELECT r.version, p.kind, p.text FROM read_models r
        LEFT JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id
+         AND p.kind IN ('v', $4)
        WHERE r.projection = $1 AND r.generation = $2 AND r.network_id = $3 ORDER BY p.kind, p.seq`,
-      [projection, generation, networkId],
+      [projection, generation, networkId, options.viewOnly ? 'v' : 'd'],
     );
     if (rows.length === 0) return undefined;
     const text = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.text).join('');

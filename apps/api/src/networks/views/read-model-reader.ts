@@ -17,11 +17,12 @@ export class ReadModelReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async row(projection: string, networkId: string, minVersion?: number): Promise<ReadModelRow> {
+  /** The row's view (and with `document`, its history document when stored). */
+  async row(projection: string, networkId: string, minVersion?: number, options: { document?: boolean } = {}): Promise<ReadModelRow> {
     const deadline = Date.now() + MIN_VERSION_WAIT_MS;
     for (;;) {
       const { activeGeneration } = await this.readModels.status(projection);
-      const row = await this.readModels.row(projection, activeGeneration, networkId);
+      const row = await this.readModels.row(projection, activeGeneration, networkId, { viewOnly: !options.document });
       if (row && (minVersion === undefined || row.version >= minVersion)) return row;
       if (!row && minVersion === undefined) return this.missing(networkId);
       if (Date.now() >= deadline) {

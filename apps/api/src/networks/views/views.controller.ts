@@ -6,6 +6,7 @@ import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
 import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
+import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
 
@@ -14,7 +15,10 @@ import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
 @ApiBearerAuth()
 @Controller('v1')
 export class ViewsController {
-  constructor(private readonly reader: ReadModelReader) {}
+  constructor(
+    private readonly reader: ReadModelReader,
+    private readonly history: HistoryReader,
+  ) {}
 
   @Get('networks')
   @Access(ANY_ROLE)
@@ -51,8 +55,10 @@ export class ViewsController {
   @Get('networks/:networkId/cycles/:cycleId')
   @Access(NETWORK_READ)
   async cycle(@NetworkIdParam() networkId: string, @LocalIdParam('cycleId') cycleId: string, @Query() query: MinVersionQuery) {
-    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
-    const cycle = cycleView(JSON.parse(row.document) as NetworkHistory, cycleId);
+    const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion, { document: true });
+    // A row written by a rebuild holds no document until its next catch-up: fold the stream to the row's version.
+    const history = row.document ? (JSON.parse(row.document) as NetworkHistory) : (await this.history.at(networkId, { version: row.version })).history;
+    const cycle = cycleView(history, cycleId);
     if (!cycle) throw new ApiError(404, 'CYCLE.NOT_FOUND', `network ${networkId} has no cycle ${cycleId}`);
     return { networkId, version: row.version, ...cycle };
   }
