@@ -80,7 +80,8 @@ export class ProjectionRunner {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
-        document: storeDocument ? partsChange(before?.document, parts.document) : { replace: true, upserts: [], deletes: [] },
+        // Without a document, partsChange(undefined, NO_DOCUMENT) deletes whatever document parts the row had.
+        document: partsChange(storeDocument ? before?.document : undefined, parts.document),
         view: partsChange(before?.view, parts.view),
       });
       const entry: CachedDoc = { version: next, doc: evolved, serializer, written: parts };
@@ -103,7 +104,7 @@ export class ProjectionRunner {
       networkId,
       version,
       region: projection.indexed(doc).region,
-      document: { replace: true, upserts: [], deletes: [] },
+      document: partsChange(undefined, NO_DOCUMENT),
       view: partsChange(undefined, serializerOf(projection).view(doc, version)),
     });
   }

@@ -1,4 +1,4 @@
-import { NETWORK_STREAM_PREFIX, type NetworkEvent } from '@indaga/domain';
+import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import type { StreamHead } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
 import type { CatchUpService } from './catch-up.service';
@@ -70,7 +70,7 @@ export async function foldLogIntoRows(
         const run = page.slice(i, j).filter((e) => e.version <= head && e.position <= end);
         const state = open.get(streamId) ?? { doc: projection.initial(), version: 0 };
         try {
-          state.doc = projection.evolve(state.doc, toDomainEvents(run) as NetworkEvent[]);
+          state.doc = projection.evolve(state.doc, toDomainEvents(run));
           state.version = run.length > 0 ? run[run.length - 1].version : state.version;
           folded += run.length;
           openEvents += run.length;
