@@ -22,10 +22,14 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
 
 async function main() {
   const quick = process.argv.includes('--quick');
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const names = only ?? Object.keys(SUITES);
   const unknown = names.filter((n) => !SUITES[n]);
-  if (unknown.length) throw new Error(`unknown suite(s) ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown suite(s) ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const out = [`# indaga benchmarks${quick ? ' (quick)' : ''}`, '', `${new Date().toISOString()} on ${machine}`, ''];
   for (const name of names) {

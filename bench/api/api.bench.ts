@@ -17,7 +17,11 @@ const NETWORKS = 64;
 const SCHOOLS = Array.from({ length: 16 }, (_, i) => String(10100 + i));
 
 export async function post(url: string, token: string, body: unknown): Promise<{ token?: string; version?: number }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<{ token?: string }>;
 }
@@ -27,10 +31,20 @@ export async function seed(base: string): Promise<WriteTarget> {
   const tokens = new Map<string, string>();
   const networks = Array.from({ length: NETWORKS }, (_, i) => `bench-red-${i}`);
   for (const networkId of networks) {
-    await post(`${base}/v1/networks`, ADMIN, { networkId, name: `Red ${networkId}`, region: 'Maule', registeredOn: '2015-12-01' });
+    await post(`${base}/v1/networks`, ADMIN, {
+      networkId,
+      name: `Red ${networkId}`,
+      region: 'Maule',
+      registeredOn: '2015-12-01',
+    });
     for (const schoolId of SCHOOLS) {
       await post(`${base}/v1/networks/${networkId}/schools`, ADMIN, {
-        schoolId, name: `Escuela ${schoolId}`, dependency: 'slep', zone: 'rural', levels: ['basic'], joinedOn: '2015-12-01',
+        schoolId,
+        name: `Escuela ${schoolId}`,
+        dependency: 'slep',
+        zone: 'rural',
+        levels: ['basic'],
+        joinedOn: '2015-12-01',
       });
     }
     tokens.set(networkId, (await post(`${base}/v1/tokens`, ADMIN, { role: 'network', networkId })).token!);
@@ -48,10 +62,19 @@ interface Contender {
   targetRatio?: number;
 }
 
-async function contender(label: string, script: string, args: string[], env: Record<string, string>, seeded: boolean, ratio?: number): Promise<Contender> {
+async function contender(
+  label: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  seeded: boolean,
+  ratio?: number,
+): Promise<Contender> {
   const server = await startChildServer(script, args, { INDAGA_ADMIN_TOKEN: ADMIN, ...env });
   try {
-    const target = seeded ? await seed(server.url) : { networks: ['bench-red-0'], schools: SCHOOLS, tokenFor: () => ADMIN };
+    const target = seeded
+      ? await seed(server.url)
+      : { networks: ['bench-red-0'], schools: SCHOOLS, tokenFor: () => ADMIN };
     await runWriteLoad(server.url, target, CONNECTIONS, 2); // warm-up: JIT, caches, connection pools
     return { label, server, target, rounds: [], targetRatio: ratio };
   } catch (error) {
@@ -71,12 +94,32 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   try {
     // Projections are built by workers (REDIS_URL, INDAGA_ROLE=api): this measures the write path, catch-up enqueue included.
     const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix };
-    contenders.push(await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false));
-    contenders.push(await contender('ceiling: NestJS + Express + ValidationPipe', 'ceiling-server.ts', ['express'], {}, false));
     contenders.push(
-      await contender('full API, sqlite', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }, true, 0.5),
+      await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false),
     );
-    contenders.push(await contender('full API, postgres', 'api-server.ts', [], { ...queue, INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }, true, 0.4));
+    contenders.push(
+      await contender('ceiling: NestJS + Express + ValidationPipe', 'ceiling-server.ts', ['express'], {}, false),
+    );
+    contenders.push(
+      await contender(
+        'full API, sqlite',
+        'api-server.ts',
+        [],
+        { ...queue, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') },
+        true,
+        0.5,
+      ),
+    );
+    contenders.push(
+      await contender(
+        'full API, postgres',
+        'api-server.ts',
+        [],
+        { ...queue, INDAGA_STORE: 'postgres', DATABASE_URL: pg.url },
+        true,
+        0.4,
+      ),
+    );
     // Rounds interleave the servers, so that the machine's drifting load hits all of them alike;
     // each ratio is taken within a round, then the median over rounds is reported.
     for (let round = 0; round < runs; round++) {

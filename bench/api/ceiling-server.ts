@@ -20,7 +20,11 @@ let version = 0;
 @Controller('v1/networks/:networkId/sessions')
 class CeilingController {
   @Post()
-  record(@NetworkIdParam() networkId: string, @Body() body: RecordSessionDto, @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown }) {
+  record(
+    @NetworkIdParam() networkId: string,
+    @Body() body: RecordSessionDto,
+    @Res({ passthrough: true }) reply: { header(n: string, v: string): unknown },
+  ) {
     version++;
     reply.header('ETag', `"${version}"`);
     return { networkId, version, events: [{ type: 'SessionHeld', version }], id: body.sessionId ?? 'generated' };
@@ -34,8 +38,13 @@ async function main() {
   const platform = process.argv[2] === 'express' ? 'express' : 'fastify';
   const logger = createPinoLogger(process.env.LOG_LEVEL ?? 'warn');
   const adapter =
-    platform === 'fastify' ? new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: logger }) : new ExpressAdapter();
-  const app = await NestFactory.create(CeilingModule, adapter, { logger: new PinoNestLogger(logger), bodyParser: true });
+    platform === 'fastify'
+      ? new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: logger })
+      : new ExpressAdapter();
+  const app = await NestFactory.create(CeilingModule, adapter, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: true,
+  });
   if (platform === 'express') (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new BodyValidationPipe());

@@ -9,7 +9,11 @@ export interface ChildServer {
 }
 
 /** Starts a bench server script in its own process so the load generator does not share its event loop. */
-export async function startChildServer(script: string, args: string[], env: Record<string, string>): Promise<ChildServer> {
+export async function startChildServer(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<ChildServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, script), ...args],

@@ -26,13 +26,24 @@ async function main() {
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     INDAGA_ROLE: 'api',
     INDAGA_QUEUE_PREFIX: 'indaga-profile',
-    ...(kind === 'sqlite' ? { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'indaga-profile-')), 'api.db') } : {}),
+    ...(kind === 'sqlite'
+      ? { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'indaga-profile-')), 'api.db') }
+      : {}),
     ...(pg ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url } : {}),
   };
   const script = kind === 'ceiling' ? 'ceiling-server.ts' : 'api-server.ts';
   const child = spawn(
     process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${OUT}`, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, script), 'fastify'],
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${OUT}`,
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, script),
+      'fastify',
+    ],
     { env, stdio: ['ignore', 'pipe', 'inherit'], cwd: join(__dirname, '..', '..') },
   );
   const port = await new Promise<number>((resolve) =>

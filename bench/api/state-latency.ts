@@ -13,7 +13,6 @@ async function timeGet(url: string, token: string): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-
 /** Grows one network to 10,000 events over HTTP, then times GET state?version= at its head and near its start. */
 export async function stateLatency(base: string, admin: string, target: WriteTarget): Promise<BenchSection> {
   const networkId = target.networks[0];
@@ -39,13 +38,23 @@ export async function stateLatency(base: string, admin: string, target: WriteTar
     const url = `${base}/v1/networks/${networkId}/state?version=${version}`;
     const first = await timeGet(url, admin);
     if (version === EVENTS) {
-      rows.push({ request: `first GET state?version=${version.toLocaleString('en-US')} (no snapshot yet)`, 'p50 ms': first, 'p99 ms': '', target: '' });
+      rows.push({
+        request: `first GET state?version=${version.toLocaleString('en-US')} (no snapshot yet)`,
+        'p50 ms': first,
+        'p99 ms': '',
+        target: '',
+      });
     }
     for (let i = 0; i < 2; i++) await timeGet(url, admin);
     const samples: number[] = [];
     for (let i = 0; i < 30; i++) samples.push(await timeGet(url, admin));
     samples.sort((a, b) => a - b);
-    rows.push({ request: `GET state?version=${version.toLocaleString('en-US')}`, 'p50 ms': percentile(samples, 50), 'p99 ms': percentile(samples, 99), target: version === EVENTS ? '< 100 ms' : '' });
+    rows.push({
+      request: `GET state?version=${version.toLocaleString('en-US')}`,
+      'p50 ms': percentile(samples, 50),
+      'p99 ms': percentile(samples, 99),
+      target: version === EVENTS ? '< 100 ms' : '',
+    });
   }
   return {
     title: 'Time travel on a 10,000-event network (sqlite, 30 sequential requests)',

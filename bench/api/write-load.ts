@@ -34,7 +34,12 @@ export function sessionBody(schools: string[], n: number): string {
 }
 
 /** Sustained session writes from `connections` clients, each request to the next network, each with its own Idempotency-Key. */
-export async function runWriteLoad(url: string, target: WriteTarget, connections: number, seconds: number): Promise<LoadResult> {
+export async function runWriteLoad(
+  url: string,
+  target: WriteTarget,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   const prefix = `${process.pid}-${Date.now()}`;
   const result = await autocannon({
     url,

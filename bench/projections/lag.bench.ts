@@ -76,7 +76,9 @@ export async function runLagBench(opts: { quick?: boolean } = {}): Promise<Bench
           target: 'p99 < 200 ms',
         },
       ],
-      notes: ['Lag = from the write\'s acknowledgement to both read models (network-views, overview) of that network at its version.'],
+      notes: [
+        "Lag = from the write's acknowledgement to both read models (network-views, overview) of that network at its version.",
+      ],
     };
   } finally {
     await sql.close();

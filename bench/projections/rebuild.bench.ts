@@ -27,7 +27,7 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
     // The store's readAll over the whole log (pages of 1,000, events parsed): the baseline.
     let start = process.hrtime.bigint();
     let read = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await store.readAll({ after, limit: 1000 });
       if (page.length === 0) break;
       for (const e of page) void e.data;
@@ -40,7 +40,13 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
     await readModels.init(PROJECTIONS.map((p) => p.name));
     const catchUp = new CatchUpService(store, readModels, PROJECTIONS);
     const rows: BenchSection['rows'] = [
-      { workload: `store readAll, ${read.toLocaleString('en-US')} events (baseline)`, 'events/s': readAllRate, seconds: read / readAllRate, 'ratio to readAll': 1, target: '' },
+      {
+        workload: `store readAll, ${read.toLocaleString('en-US')} events (baseline)`,
+        'events/s': readAllRate,
+        seconds: read / readAllRate,
+        'ratio to readAll': 1,
+        target: '',
+      },
     ];
     for (const projection of PROJECTIONS) {
       const generation = (await readModels.startRebuild(projection.name, 'bench', total))!;

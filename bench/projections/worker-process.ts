@@ -24,7 +24,10 @@ function profileUntilStopped(file: string): void {
 function reportCpuWhenStopped(file: string): void {
   process.prependListener('SIGTERM', () => {
     const { user, system } = process.cpuUsage();
-    writeFileSync(file, JSON.stringify({ userMs: user / 1000, systemMs: system / 1000, uptimeMs: process.uptime() * 1000 }));
+    writeFileSync(
+      file,
+      JSON.stringify({ userMs: user / 1000, systemMs: system / 1000, uptimeMs: process.uptime() * 1000 }),
+    );
   });
 }
 
@@ -33,7 +36,9 @@ async function main() {
   if (profile) profileUntilStopped(profile);
   const cpu = process.env.INDAGA_BENCH_WORKER_CPU;
   if (cpu) reportCpuWhenStopped(cpu);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), {
+    logger: ['error', 'warn'],
+  });
   app.enableShutdownHooks();
   process.stdout.write('listening 0\n');
 }

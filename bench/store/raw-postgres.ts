@@ -26,31 +26,41 @@ export async function postgresRaw(connectionString: string, schema: string): Pro
   const row = (stream = 'raw'): unknown[] => {
     const version = (versions.get(stream) ?? 0) + 1;
     versions.set(stream, version);
-    return [stream, version, 'CollaborativeSessionHeld', benchData(version), benchMetadata(version), new Date().toISOString()];
+    return [
+      stream,
+      version,
+      'CollaborativeSessionHeld',
+      benchData(version),
+      benchMetadata(version),
+      new Date().toISOString(),
+    ];
   };
   return {
-    insertOnePerCommit: (rows) => ratePerSecond(rows, async () => {
-      for (let i = 0; i < rows; i++) await pool.query({ ...INSERT_ONE, values: row() });
-    }),
-    insertBatched: (rows, perCommit, streams = 1) => ratePerSecond(rows, async () => {
-      for (let done = 0; done < rows; done += perCommit) {
-        const columns: unknown[][] = [[], [], [], [], [], []];
-        for (let i = 0; i < Math.min(perCommit, rows - done); i++) {
-          row(streams === 1 ? 'raw' : `raw-${i % streams}`).forEach((v, c) => columns[c].push(v));
+    insertOnePerCommit: (rows) =>
+      ratePerSecond(rows, async () => {
+        for (let i = 0; i < rows; i++) await pool.query({ ...INSERT_ONE, values: row() });
+      }),
+    insertBatched: (rows, perCommit, streams = 1) =>
+      ratePerSecond(rows, async () => {
+        for (let done = 0; done < rows; done += perCommit) {
+          const columns: unknown[][] = [[], [], [], [], [], []];
+          for (let i = 0; i < Math.min(perCommit, rows - done); i++) {
+            row(streams === 1 ? 'raw' : `raw-${i % streams}`).forEach((v, c) => columns[c].push(v));
+          }
+          await pool.query({ ...INSERT_UNNEST, values: columns });
         }
-        await pool.query({ ...INSERT_UNNEST, values: columns });
-      }
-    }),
-    readAndParse: (rows) => ratePerSecond(rows, async () => {
-      let after = 0;
-      for (let read = 0; read < rows; ) {
-        // pg parses json columns with JSON.parse as it builds each row.
-        const { rows: page } = await pool.query<{ position: number }>({ ...PAGE, values: [after] });
-        if (page.length === 0) throw new Error(`only ${read} rows to read`);
-        read += page.length;
-        after = page[page.length - 1].position;
-      }
-    }),
+      }),
+    readAndParse: (rows) =>
+      ratePerSecond(rows, async () => {
+        let after = 0;
+        for (let read = 0; read < rows;) {
+          // pg parses json columns with JSON.parse as it builds each row.
+          const { rows: page } = await pool.query<{ position: number }>({ ...PAGE, values: [after] });
+          if (page.length === 0) throw new Error(`only ${read} rows to read`);
+          read += page.length;
+          after = page[page.length - 1].position;
+        }
+      }),
     close: () => pool.end(),
   };
 }

@@ -33,7 +33,14 @@ export async function sqliteTarget(quick: boolean): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
   const raw = sqliteRaw(join(dir, 'raw.db'));
   const store = await openSqliteEventStore({ path: join(dir, 'store.db') });
-  const counts = { onePerCommit: 2000, batched: 50_000, read: 100_000, append1: 2000, append8: 16_000, append32: 32_000 };
+  const counts = {
+    onePerCommit: 2000,
+    batched: 50_000,
+    read: 100_000,
+    append1: 2000,
+    append8: 16_000,
+    append32: 32_000,
+  };
   return {
     label: 'SQLite',
     raw,

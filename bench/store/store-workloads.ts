@@ -31,7 +31,8 @@ export function appendOneStream(store: EventStore, callers: number, total: numbe
   return ratePerSecond(perCaller * callers, () =>
     Promise.all(
       Array.from({ length: callers }, async () => {
-        for (let v = 0; v < perCaller; v++) await store.appendToStream(stream, [benchEvent(v)], { expectedVersion: 'any' });
+        for (let v = 0; v < perCaller; v++)
+          await store.appendToStream(stream, [benchEvent(v)], { expectedVersion: 'any' });
       }),
     ),
   );
@@ -60,7 +61,7 @@ export function readStreamRate(store: EventStore, stream: string, total: number)
 export function readAllRate(store: EventStore, total: number): Promise<number> {
   return ratePerSecond(total, async () => {
     let after = 0;
-    for (let read = 0; read < total; ) {
+    for (let read = 0; read < total;) {
       const page = await store.readAll({ after, limit: 1000 });
       if (page.length === 0) throw new Error(`log ends after ${read} events`);
       read += page.length;

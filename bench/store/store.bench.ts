@@ -5,9 +5,17 @@ import { appendManyStreams, appendOneStream, fillStream, readAllRate, readStream
 import { postgresTarget, sqliteTarget, type Target } from './store-targets';
 
 type Key =
-  | 'raw1' | 'raw100' | 'raw32x32' | 'rawRead'
-  | 'many1' | 'many8' | 'many32' | 'one8' | 'one32'
-  | 'readStream' | 'readAll';
+  | 'raw1'
+  | 'raw100'
+  | 'raw32x32'
+  | 'rawRead'
+  | 'many1'
+  | 'many8'
+  | 'many32'
+  | 'one8'
+  | 'one32'
+  | 'readStream'
+  | 'readAll';
 
 /** Row order and the raw baseline each store figure is divided by. */
 const MEASURES: Array<{ key: Key; label: string; baseline?: Key }> = [

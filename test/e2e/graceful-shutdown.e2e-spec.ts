@@ -15,12 +15,25 @@ describe('graceful shutdown (the real process, SIGTERM)', () => {
 
   it('finishes in-flight requests before the store closes, then exits on the signal', async () => {
     const dbPath = join(dir, 'indaga.db');
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', INDAGA_SQLITE_PATH: dbPath, INDAGA_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', REDIS_URL: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: '0',
+          INDAGA_SQLITE_PATH: dbPath,
+          INDAGA_ADMIN_TOKEN: ADMIN,
+          LOG_LEVEL: 'warn',
+          REDIS_URL: '',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    );
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -31,13 +44,21 @@ describe('graceful shutdown (the real process, SIGTERM)', () => {
       void exited.then((code) => reject(new Error(`api exited early with ${code}`)));
     });
     const post = (path: string, body: object) =>
-      fetch(`${base}${path}`, { method: 'POST', signal: AbortSignal.timeout(15_000), headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(15_000),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify(body),
+      });
     expect((await post('/v1/networks', network('red-apagado'))).status).toBe(201);
     expect((await post('/v1/networks/red-apagado/schools', school('10123'))).status).toBe(201);
     expect((await post('/v1/networks/red-apagado/schools', school('10456'))).status).toBe(201);
 
     const writes = Array.from({ length: 40 }, () =>
-      post('/v1/networks/red-apagado/sessions', session()).then((r) => r.status, () => 'not accepted' as const),
+      post('/v1/networks/red-apagado/sessions', session()).then(
+        (r) => r.status,
+        () => 'not accepted' as const,
+      ),
     );
     await new Promise((r) => setTimeout(r, 15));
     child.kill('SIGTERM');

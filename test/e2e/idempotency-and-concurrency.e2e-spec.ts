@@ -13,7 +13,8 @@ describe.each(STORE_KINDS)('idempotency, If-Match and concurrent writers (%s)', 
   });
   afterAll(() => t.close());
 
-  const streamLength = async () => (await t.admin().get(`${base}/events?limit=1000`).expect(200)).body.events.length as number;
+  const streamLength = async () =>
+    (await t.admin().get(`${base}/events?limit=1000`).expect(200)).body.events.length as number;
 
   it('16 schools submitting at the same moment all land, each once', async () => {
     const before = await streamLength();
@@ -30,11 +31,20 @@ describe.each(STORE_KINDS)('idempotency, If-Match and concurrent writers (%s)', 
     const before = await streamLength();
     // Same body with its keys in another order: still the same request.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
-    const again = await t.admin().post(`${base}/sessions`).set('Idempotency-Key', 'sesion-mayo').send(reordered).expect(201);
+    const again = await t
+      .admin()
+      .post(`${base}/sessions`)
+      .set('Idempotency-Key', 'sesion-mayo')
+      .send(reordered)
+      .expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers.etag).toBe(first.headers.etag);
-    const other = await t.admin().post(`${base}/sessions`).set('Idempotency-Key', 'sesion-mayo').send({ ...body, heldOn: '2016-05-03' });
+    const other = await t
+      .admin()
+      .post(`${base}/sessions`)
+      .set('Idempotency-Key', 'sesion-mayo')
+      .send({ ...body, heldOn: '2016-05-03' });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect(await streamLength()).toBe(before);
@@ -75,9 +85,18 @@ describe.each(STORE_KINDS)('idempotency, If-Match and concurrent writers (%s)', 
 
   it('If-Match with the current version writes; a stale one is 412 and is not retried', async () => {
     const current = await streamLength();
-    const ok = await t.admin().post(`${base}/sessions`).set('If-Match', `"${current}"`).send(session({ schoolsPresent: [schools[4]] })).expect(201);
+    const ok = await t
+      .admin()
+      .post(`${base}/sessions`)
+      .set('If-Match', `"${current}"`)
+      .send(session({ schoolsPresent: [schools[4]] }))
+      .expect(201);
     expect(ok.headers.etag).toBe(`"${current + 1}"`);
-    const stale = await t.admin().post(`${base}/sessions`).set('If-Match', `"${current}"`).send(session({ schoolsPresent: [schools[4]] }));
+    const stale = await t
+      .admin()
+      .post(`${base}/sessions`)
+      .set('If-Match', `"${current}"`)
+      .send(session({ schoolsPresent: [schools[4]] }));
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('VERSION.MISMATCH');
     const malformed = await t.admin().post(`${base}/sessions`).set('If-Match', 'twelve').send(session());

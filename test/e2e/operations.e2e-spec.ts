@@ -29,24 +29,33 @@ describe('operations endpoints', () => {
     const res = await t.http().get('/docs-json').expect(200);
     const paths = res.body.paths as Record<string, Record<string, { requestBody?: unknown }>>;
     const writes = Object.entries(paths).flatMap(([path, ops]) =>
-      Object.entries(ops).filter(([m, op]) => (m === 'post' || m === 'put') && op.requestBody !== undefined).map(([m, op]) => [`${m} ${path}`, op] as const),
+      Object.entries(ops)
+        .filter(([m, op]) => (m === 'post' || m === 'put') && op.requestBody !== undefined)
+        .map(([m, op]) => [`${m} ${path}`, op] as const),
     );
-    expect(writes.map(([name]) => name).sort()).toEqual([
-      'post /v1/networks',
-      'post /v1/networks/{networkId}/cycles',
-      'post /v1/networks/{networkId}/cycles/{cycleId}/actions',
-      'post /v1/networks/{networkId}/cycles/{cycleId}/analysis',
-      'post /v1/networks/{networkId}/cycles/{cycleId}/close',
-      'post /v1/networks/{networkId}/schools',
-      'post /v1/networks/{networkId}/schools/{schoolId}/leave',
-      'post /v1/networks/{networkId}/sessions',
-      'post /v1/networks/{networkId}/sessions/{sessionId}/withdraw',
-      'post /v1/tokens',
-      'put /v1/networks/{networkId}/sessions/{sessionId}',
-    ].sort());
-    const schemas = res.body.components.schemas as Record<string, { properties: Record<string, { example?: unknown; $ref?: string; items?: unknown }> }>;
+    expect(writes.map(([name]) => name).sort()).toEqual(
+      [
+        'post /v1/networks',
+        'post /v1/networks/{networkId}/cycles',
+        'post /v1/networks/{networkId}/cycles/{cycleId}/actions',
+        'post /v1/networks/{networkId}/cycles/{cycleId}/analysis',
+        'post /v1/networks/{networkId}/cycles/{cycleId}/close',
+        'post /v1/networks/{networkId}/schools',
+        'post /v1/networks/{networkId}/schools/{schoolId}/leave',
+        'post /v1/networks/{networkId}/sessions',
+        'post /v1/networks/{networkId}/sessions/{sessionId}/withdraw',
+        'post /v1/tokens',
+        'put /v1/networks/{networkId}/sessions/{sessionId}',
+      ].sort(),
+    );
+    const schemas = res.body.components.schemas as Record<
+      string,
+      { properties: Record<string, { example?: unknown; $ref?: string; items?: unknown }> }
+    >;
     for (const [name, op] of writes) {
-      const ref = (op.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content['application/json'].schema.$ref;
+      const ref = (op.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content[
+        'application/json'
+      ].schema.$ref;
       const schema = schemas[ref.split('/').pop()!];
       for (const [field, prop] of Object.entries(schema.properties)) {
         const documented = prop.example !== undefined || prop.$ref !== undefined || prop.items !== undefined;
@@ -72,7 +81,13 @@ describe('operations endpoints', () => {
     const yesterday = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
     await store.appendToStream('network-red-limpieza', [], {
       expectedVersion: 'any',
-      sideEffects: [1, 2, 3].map((n) => ({ kind: 'idempotency', scope: 'env-admin', key: `vencida-${n}`, value: '{}', expiresAt: yesterday })),
+      sideEffects: [1, 2, 3].map((n) => ({
+        kind: 'idempotency',
+        scope: 'env-admin',
+        key: `vencida-${n}`,
+        value: '{}',
+        expiresAt: yesterday,
+      })),
     });
     const purge = t.app.get(ExpiredRecordsPurge);
     expect(await purge.purgeNow()).toBe(3);

@@ -20,15 +20,43 @@ describe.each([
 
   beforeAll(async () => {
     t = await startTestApp(kind, { ...env });
-    await t.admin().post('/v1/networks').send(network(id, { region: 'Ñuble' })).expect(201);
-    await t.admin().post('/v1/networks').send(network('red-otra', { region: 'Maule' })).expect(201);
-    for (const s of ['10123', '10456', '10789']) await t.admin().post(`${base}/schools`).send(school(s, { zone: s === '10789' ? 'urban' : 'rural' })).expect(201);
+    await t
+      .admin()
+      .post('/v1/networks')
+      .send(network(id, { region: 'Ñuble' }))
+      .expect(201);
+    await t
+      .admin()
+      .post('/v1/networks')
+      .send(network('red-otra', { region: 'Maule' }))
+      .expect(201);
+    for (const s of ['10123', '10456', '10789'])
+      await t
+        .admin()
+        .post(`${base}/schools`)
+        .send(school(s, { zone: s === '10789' ? 'urban' : 'rural' }))
+        .expect(201);
     await t.admin().post(`${base}/schools/10789/leave`).send({ leftOn: '2016-05-01' }).expect(201);
     const s1 = (await t.admin().post(`${base}/sessions`).send(session()).expect(201)).body.id;
-    await t.admin().post(`${base}/sessions`).send(session({ sessionId: 'tarde', heldOn: '2016-08-01' })).expect(201);
-    await t.admin().put(`${base}/sessions/${s1}`).send({ ...session({ heldOn: '2016-10-02', activities: [{ kind: 'joint_analysis', minutes: 90 }] }), reason: 'corrección' }).expect(200);
+    await t
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ sessionId: 'tarde', heldOn: '2016-08-01' }))
+      .expect(201);
+    await t
+      .admin()
+      .put(`${base}/sessions/${s1}`)
+      .send({
+        ...session({ heldOn: '2016-10-02', activities: [{ kind: 'joint_analysis', minutes: 90 }] }),
+        reason: 'corrección',
+      })
+      .expect(200);
     await t.admin().post(`${base}/sessions/tarde/withdraw`).send({ reason: 'duplicada' }).expect(200);
-    await t.admin().post(`${base}/cycles`).send(cycle({ cycleId: 'c1' })).expect(201);
+    await t
+      .admin()
+      .post(`${base}/cycles`)
+      .send(cycle({ cycleId: 'c1' }))
+      .expect(201);
     await t.admin().post(`${base}/cycles/c1/actions`).send(jointAction()).expect(201);
     await t.admin().post(`${base}/cycles/c1/analysis`).send(analysis()).expect(201);
     version = (await t.admin().post(`${base}/cycles/c1/close`).send(close()).expect(200)).body.version;
@@ -47,8 +75,13 @@ describe.each([
       expect(indicators.body).toEqual(replayed.body.indicators);
     }
     // The corrected session counts in 2016-Q4 as cooperative; the withdrawn one nowhere.
-    const q4 = (await t.admin().get(`${base}/trajectory`).expect(200)).body.periods.find((p: { period: string }) => p.period === '2016-Q4');
-    expect(q4).toMatchObject({ minutes: { informative: 0, collaborative: 0, cooperative: 90 }, level: 'collaborative' });
+    const q4 = (await t.admin().get(`${base}/trajectory`).expect(200)).body.periods.find(
+      (p: { period: string }) => p.period === '2016-Q4',
+    );
+    expect(q4).toMatchObject({
+      minutes: { informative: 0, collaborative: 0, cooperative: 90 },
+      level: 'collaborative',
+    });
   });
 
   it('serves a cycle, the network list and the overview filtered by region', async () => {
@@ -59,9 +92,21 @@ describe.each([
 
     const list = await t.admin().get('/v1/networks').expect(200);
     expect(list.body).toEqual(
-      expect.arrayContaining([{ networkId: id, name: expect.any(String), region: 'Ñuble', schools: 2, currentLevel: 'collaborative', version }]),
+      expect.arrayContaining([
+        {
+          networkId: id,
+          name: expect.any(String),
+          region: 'Ñuble',
+          schools: 2,
+          currentLevel: 'collaborative',
+          version,
+        },
+      ]),
     );
-    const overview = await t.admin().get(`/v1/overview?region=${encodeURIComponent('Ñuble')}&period=year`).expect(200);
+    const overview = await t
+      .admin()
+      .get(`/v1/overview?region=${encodeURIComponent('Ñuble')}&period=year`)
+      .expect(200);
     expect(overview.body.networks).toHaveLength(1);
     expect(overview.body.networks[0]).toMatchObject({
       networkId: id,
@@ -77,7 +122,8 @@ describe.each([
   });
 
   it('a network token lists only its own network', async () => {
-    const token = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: 'red-otra' }).expect(201)).body.token;
+    const token = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: 'red-otra' }).expect(201)).body
+      .token;
     const list = await t.as(token).get('/v1/networks').expect(200);
     expect(list.body.map((n: { networkId: string }) => n.networkId)).toEqual(['red-otra']);
   });
@@ -95,7 +141,8 @@ describe.each([
   it('lists projections with checkpoint and lag, and rebuilds one while it keeps answering', async () => {
     const before = await t.admin().get('/v1/projections').expect(200);
     expect(before.body.map((p: { name: string }) => p.name).sort()).toEqual(['network-views', 'overview']);
-    for (const p of before.body) expect(p).toMatchObject({ status: 'live', lag: 0, checkpoint: version + 1, parked: [] });
+    for (const p of before.body)
+      expect(p).toMatchObject({ status: 'live', lag: 0, checkpoint: version + 1, parked: [] });
 
     const cycles = new Map<string, unknown>();
     for (const { cycleId } of (await t.admin().get(base).expect(200)).body.cycles as Array<{ cycleId: string }>) {
@@ -108,11 +155,17 @@ describe.each([
     let status;
     for (let i = 0; i < 100; i++) {
       await t.admin().get(`${base}/trajectory`).expect(200);
-      status = (await t.admin().get('/v1/projections').expect(200)).body.find((p: { name: string }) => p.name === 'network-views');
+      status = (await t.admin().get('/v1/projections').expect(200)).body.find(
+        (p: { name: string }) => p.name === 'network-views',
+      );
       if (status.status === 'live' && status.generation > before.body[0].generation) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(status).toMatchObject({ status: 'live', lag: 0, rebuild: { state: 'done', progress: 1, processed: version + 1, total: version + 1 } });
+    expect(status).toMatchObject({
+      status: 'live',
+      lag: 0,
+      rebuild: { state: 'done', progress: 1, processed: version + 1, total: version + 1 },
+    });
     const replay = await t.admin().get(`${base}/state`).expect(200);
     expect((await t.admin().get(`${base}/trajectory`).expect(200)).body).toEqual(replay.body.trajectory);
     // Rebuilt rows hold no history document until their next catch-up; the cycle read folds the stream instead.

@@ -12,12 +12,37 @@ const ROUTES: Array<[Route, Who[]]> = [
   [{ name: 'issue a token', method: 'post', url: '/v1/tokens', body: { role: 'analyst' } }, ['admin']],
   [{ name: 'revoke a token', method: 'delete', url: '/v1/tokens/unknown-id' }, ['admin']],
   [{ name: 'register a network', method: 'post', url: '/v1/networks', body: network('red-nueva') }, ['admin']],
-  [{ name: 'write to a network', method: 'post', url: `/v1/networks/${OWN}/sessions`, body: session({ schoolsPresent: ['10123'] }) }, ['admin', 'own network']],
-  [{ name: 'correct a session', method: 'put', url: `/v1/networks/${OWN}/sessions/none`, body: { ...session(), reason: 'r' } }, ['admin', 'own network']],
-  [{ name: 'read a network stream', method: 'get', url: `/v1/networks/${OWN}/events` }, ['admin', 'analyst', 'own network']],
-  [{ name: 'replay a network state', method: 'get', url: `/v1/networks/${OWN}/state?version=1` }, ['admin', 'analyst', 'own network']],
+  [
+    {
+      name: 'write to a network',
+      method: 'post',
+      url: `/v1/networks/${OWN}/sessions`,
+      body: session({ schoolsPresent: ['10123'] }),
+    },
+    ['admin', 'own network'],
+  ],
+  [
+    {
+      name: 'correct a session',
+      method: 'put',
+      url: `/v1/networks/${OWN}/sessions/none`,
+      body: { ...session(), reason: 'r' },
+    },
+    ['admin', 'own network'],
+  ],
+  [
+    { name: 'read a network stream', method: 'get', url: `/v1/networks/${OWN}/events` },
+    ['admin', 'analyst', 'own network'],
+  ],
+  [
+    { name: 'replay a network state', method: 'get', url: `/v1/networks/${OWN}/state?version=1` },
+    ['admin', 'analyst', 'own network'],
+  ],
   [{ name: 'read the global log', method: 'get', url: '/v1/events' }, ['admin', 'analyst']],
-  [{ name: 'health', method: 'get', url: '/health' }, ['admin', 'analyst', 'own network', 'other network', 'revoked', 'nobody']],
+  [
+    { name: 'health', method: 'get', url: '/health' },
+    ['admin', 'analyst', 'own network', 'other network', 'revoked', 'nobody'],
+  ],
 ];
 const EVERYONE: Who[] = ['admin', 'analyst', 'own network', 'other network', 'revoked', 'nobody'];
 
@@ -41,7 +66,9 @@ describe.each(STORE_KINDS)('roles against routes (%s)', (kind) => {
   });
   afterAll(() => t.close());
 
-  const table = ROUTES.flatMap(([route, allowed]) => EVERYONE.map((who) => [route.name, who, allowed.includes(who), route] as const));
+  const table = ROUTES.flatMap(([route, allowed]) =>
+    EVERYONE.map((who) => [route.name, who, allowed.includes(who), route] as const),
+  );
 
   it.each(table)('%s as %s: allowed=%s', async (_name, who, allowed, route) => {
     const token = tokens[who];
@@ -50,14 +77,20 @@ describe.each(STORE_KINDS)('roles against routes (%s)', (kind) => {
     if (allowed) {
       expect([401, 403]).not.toContain(res.status);
     } else {
-      const expected = who === 'nobody' ? [401, 'AUTH.MISSING'] : who === 'revoked' ? [401, 'AUTH.INVALID'] : [403, 'AUTH.FORBIDDEN'];
+      const expected =
+        who === 'nobody' ? [401, 'AUTH.MISSING'] : who === 'revoked' ? [401, 'AUTH.INVALID'] : [403, 'AUTH.FORBIDDEN'];
       expect([res.status, res.body.code]).toEqual(expected);
     }
   });
 
   it('a token is shown once, stored only as a hash, and revocation is immediate', async () => {
     const issued = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: OWN }).expect(201)).body;
-    expect(issued).toEqual({ id: expect.any(String), token: expect.stringMatching(/^idg_/), role: 'network', networkId: OWN });
+    expect(issued).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^idg_/),
+      role: 'network',
+      networkId: OWN,
+    });
     await t.as(issued.token).get(`/v1/networks/${OWN}/events`).expect(200);
     await t.admin().delete(`/v1/tokens/${issued.id}`).expect(204);
     const after = await t.as(issued.token).get(`/v1/networks/${OWN}/events`);

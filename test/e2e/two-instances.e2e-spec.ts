@@ -11,7 +11,8 @@ describe.each(STORE_KINDS)('two API instances on one store (%s)', (kind) => {
   let b: TestApp;
   const id = 'red-dos-instancias';
   const base = `/v1/networks/${id}`;
-  const versionOf = async (t: TestApp) => (await t.admin().get(`${base}/events?limit=1000`).expect(200)).body.events.length as number;
+  const versionOf = async (t: TestApp) =>
+    (await t.admin().get(`${base}/events?limit=1000`).expect(200)).body.events.length as number;
 
   beforeAll(async () => {
     a = await startTestApp(kind);
@@ -25,8 +26,16 @@ describe.each(STORE_KINDS)('two API instances on one store (%s)', (kind) => {
   afterAll(() => a.close());
 
   it('a write on a stale cache lands after the other instance’s, at the next version', async () => {
-    const first = await a.admin().post(`${base}/sessions`).send(session({ heldOn: '2016-05-03' })).expect(201);
-    const second = await b.admin().post(`${base}/sessions`).send(session({ heldOn: '2016-05-04' })).expect(201);
+    const first = await a
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ heldOn: '2016-05-03' }))
+      .expect(201);
+    const second = await b
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ heldOn: '2016-05-04' }))
+      .expect(201);
     expect(second.body.version).toBe(first.body.version + 1);
     expect(await versionOf(a)).toBe(second.body.version);
   });
@@ -34,19 +43,37 @@ describe.each(STORE_KINDS)('two API instances on one store (%s)', (kind) => {
   it('a refusal that only the stale cache would make is not made', async () => {
     await a.admin().post(`${base}/schools`).send(school('10789')).expect(201);
     // b's cache does not know 10789 joined; the store does.
-    const res = await b.admin().post(`${base}/sessions`).send(session({ schoolsPresent: ['10789'], heldOn: '2016-05-05' }));
+    const res = await b
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ schoolsPresent: ['10789'], heldOn: '2016-05-05' }));
     expect(res.status).toBe(201);
-    const refused = await b.admin().post(`${base}/sessions`).send(session({ schoolsPresent: ['99999'], heldOn: '2016-05-05' }));
+    const refused = await b
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ schoolsPresent: ['99999'], heldOn: '2016-05-05' }));
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('SCHOOL.NOT_MEMBER');
   });
 
   it('If-Match is compared with the store’s version, not the cached one', async () => {
-    const latest = await a.admin().post(`${base}/sessions`).send(session({ heldOn: '2016-05-06' })).expect(201);
-    const ok = await b.admin().post(`${base}/sessions`).set('If-Match', latest.headers.etag).send(session({ heldOn: '2016-05-07' }));
+    const latest = await a
+      .admin()
+      .post(`${base}/sessions`)
+      .send(session({ heldOn: '2016-05-06' }))
+      .expect(201);
+    const ok = await b
+      .admin()
+      .post(`${base}/sessions`)
+      .set('If-Match', latest.headers.etag)
+      .send(session({ heldOn: '2016-05-07' }));
     expect(ok.status).toBe(201);
     expect(ok.body.version).toBe(latest.body.version + 1);
-    const stale = await b.admin().post(`${base}/sessions`).set('If-Match', latest.headers.etag).send(session({ heldOn: '2016-05-08' }));
+    const stale = await b
+      .admin()
+      .post(`${base}/sessions`)
+      .set('If-Match', latest.headers.etag)
+      .send(session({ heldOn: '2016-05-08' }));
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('VERSION.MISMATCH');
   });

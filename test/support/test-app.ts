@@ -26,7 +26,8 @@ export interface TestApp {
 
 function authed(app: NestFastifyApplication, token: string) {
   const agent = request(app.getHttpServer());
-  const wrap = (method: 'get' | 'post' | 'put' | 'delete') => (url: string) => agent[method](url).set('Authorization', `Bearer ${token}`);
+  const wrap = (method: 'get' | 'post' | 'put' | 'delete') => (url: string) =>
+    agent[method](url).set('Authorization', `Bearer ${token}`);
   return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete') };
 }
 

@@ -14,7 +14,14 @@ export class AppModule {
   static forRoot(config: IndagaConfig = loadConfig()): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, SqlClientModule, ProjectionsModule, AuthModule, NetworksModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        SqlClientModule,
+        ProjectionsModule,
+        AuthModule,
+        NetworksModule,
+      ],
       controllers: [HealthController, MetricsController, ProjectionsController],
       providers: [HttpMetrics, ExpiredRecordsPurge],
     };

@@ -55,7 +55,9 @@ function mountDocs(app: NestFastifyApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('indaga')
-      .setDescription('Collaborative inquiry of school improvement networks: write facts, read trajectories, replay history (docs/SPEC.md).')
+      .setDescription(
+        'Collaborative inquiry of school improvement networks: write facts, read trajectories, replay history (docs/SPEC.md).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -6,6 +6,9 @@ import { ProjectionsModule } from '@indaga/projections';
 @Module({})
 export class WorkerModule {
   static forRoot(config: IndagaConfig = loadConfig()): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), EventStoreModule, SqlClientModule, ProjectionsModule] };
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule, SqlClientModule, ProjectionsModule],
+    };
   }
 }

@@ -1,11 +1,5 @@
 import { ACTIVITY_CATEGORY, ACTIVITY_KINDS, DEPTH_LEVELS, depthRank } from './enums';
-import {
-  daysInMonth,
-  isCalendarDate,
-  LOCAL_ID_PATTERN,
-  NETWORK_ID_PATTERN,
-  SCHOOL_ID_PATTERN,
-} from './value-rules';
+import { daysInMonth, isCalendarDate, LOCAL_ID_PATTERN, NETWORK_ID_PATTERN, SCHOOL_ID_PATTERN } from './value-rules';
 
 describe('isCalendarDate', () => {
   it.each(['2024-02-29', '2000-02-29', '2023-12-31', '2016-04-01', '0001-01-01'])('accepts %s', (date) => {

@@ -17,7 +17,10 @@ export class WrongExpectedVersionError extends Error {
 /** The store cannot be reached (connection refused, file unwritable…). Mapped to 503 STORE.UNAVAILABLE. */
 export class StoreUnavailableError extends Error {
   readonly code = 'STORE.UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
   }

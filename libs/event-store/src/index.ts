@@ -17,7 +17,11 @@ export {
   EVENT_STORE_MIGRATIONS as SQLITE_EVENT_STORE_MIGRATIONS,
   type SqliteMigration,
 } from './sqlite/migrations';
-export { PostgresEventStore, openPostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  PostgresEventStore,
+  openPostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store';
 export {
   runMigrations as runPostgresMigrations,
   EVENT_STORE_MIGRATIONS as POSTGRES_EVENT_STORE_MIGRATIONS,

@@ -3,11 +3,21 @@ import { encodeAppend } from '../src/internal/encoded-append';
 import { GroupCommitQueue, type Pending } from '../src/internal/group-commit-queue';
 import { insertQuery, planBatch } from '../src/postgres/postgres-batch-plan';
 
-const effect = (key: string) => ({ kind: 'idempotency' as const, scope: 's', key, value: 'v', expiresAt: '2999-01-01T00:00:00Z' });
+const effect = (key: string) => ({
+  kind: 'idempotency' as const,
+  scope: 's',
+  key,
+  value: 'v',
+  expiresAt: '2999-01-01T00:00:00Z',
+});
 
 describe('encodeAppend', () => {
   const metadataOf = (metadata: unknown) =>
-    JSON.parse(encodeAppend('s', [{ type: 'T', data: 1, metadata: metadata as Record<string, unknown> }], { expectedVersion: 'any' }).events[0].metadata);
+    JSON.parse(
+      encodeAppend('s', [{ type: 'T', data: 1, metadata: metadata as Record<string, unknown> }], {
+        expectedVersion: 'any',
+      }).events[0].metadata,
+    );
 
   it('appends recordedAt after the caller keys, in their order', () => {
     expect(Object.keys(metadataOf({ z: 1, a: 2 }))).toEqual(['z', 'a', 'recordedAt']);
@@ -31,7 +41,14 @@ describe('encodeAppend', () => {
 describe('planBatch (PostgreSQL)', () => {
   it('checks appends to one stream in order and claims side-effect keys once', () => {
     const appends = [
-      encodeAppend('a', [{ type: 'T', data: 1 }, { type: 'T', data: 2 }], { expectedVersion: 3 }),
+      encodeAppend(
+        'a',
+        [
+          { type: 'T', data: 1 },
+          { type: 'T', data: 2 },
+        ],
+        { expectedVersion: 3 },
+      ),
       encodeAppend('a', [{ type: 'T', data: 3 }], { expectedVersion: 5 }),
       encodeAppend('a', [{ type: 'T', data: 4 }], { expectedVersion: 3 }),
       encodeAppend('b', [{ type: 'T', data: 5 }], { expectedVersion: 'no_stream', sideEffects: [effect('k')] }),
@@ -48,7 +65,10 @@ describe('planBatch (PostgreSQL)', () => {
     const query = insertQuery(appends, decisions);
     expect(query.name).toBe('es_insert_json');
     expect(JSON.parse(query.values[0] as string).map((r: { s: string; v: number }) => `${r.s}${r.v}`)).toEqual([
-      'a4', 'a5', 'a6', 'b1',
+      'a4',
+      'a5',
+      'a6',
+      'b1',
     ]);
     expect(query.sideEffects).toBe(1);
   });
@@ -68,7 +88,10 @@ describe('GroupCommitQueue', () => {
     }, 3);
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => queue.push(n)));
     expect(results).toEqual([10, 20, 30, 40, 50]);
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     await queue.close();
     await expect(queue.push(6)).rejects.toBeInstanceOf(StoreUnavailableError);
   });

@@ -6,10 +6,11 @@ async function main(path: string, id: string): Promise<void> {
   const own = Array.from({ length: 4 }, (_, w) => `child-${id}-${w}`);
   await Promise.all([
     ...own.map(async (stream) => {
-      for (let v = 0; v < 25; v++) await store.appendToStream(stream, [{ type: 'T', data: { v } }], { expectedVersion: v });
+      for (let v = 0; v < 25; v++)
+        await store.appendToStream(stream, [{ type: 'T', data: { v } }], { expectedVersion: v });
     }),
     (async () => {
-      for (let n = 0; n < 50; ) {
+      for (let n = 0; n < 50;) {
         const version = await store.streamVersion('shared');
         try {
           await store.appendToStream('shared', [{ type: 'T', data: { id, n } }], { expectedVersion: version });

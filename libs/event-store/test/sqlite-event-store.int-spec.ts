@@ -68,7 +68,9 @@ describe('SqliteEventStore specifics', () => {
         StoreUnavailableError,
       );
       writeFileSync(join(dir, 'garbage.db'), 'this is not a database file, it is only text'.repeat(200));
-      await expect(openSqliteEventStore({ path: join(dir, 'garbage.db') })).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(openSqliteEventStore({ path: join(dir, 'garbage.db') })).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -79,7 +81,8 @@ describe('SqliteEventStore specifics', () => {
     try {
       await (await harness.open()).close(); // creates and migrates the file
       const thread = await SqliteWriterThread.start({ path: harness.path, busyTimeoutMs: 1000 });
-      const append = (streamId: string) => encodeAppend(streamId, [{ type: 'T', data: { streamId } }], { expectedVersion: 'no_stream' });
+      const append = (streamId: string) =>
+        encodeAppend(streamId, [{ type: 'T', data: { streamId } }], { expectedVersion: 'no_stream' });
       const [kept] = await thread.write([append('kept')]);
       expect(kept).toEqual({ ok: true, versionBefore: 0, positions: [1] });
       const inFlight = thread.write([append('lost')]);

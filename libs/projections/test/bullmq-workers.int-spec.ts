@@ -16,7 +16,12 @@ import { foundingCommands, historyArb } from './random-history';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function submit(h: Harness, networkId: string, commands: NetworkCommand[], after?: (events: NetworkEvent[]) => Promise<void>) {
+async function submit(
+  h: Harness,
+  networkId: string,
+  commands: NetworkCommand[],
+  after?: (events: NetworkEvent[]) => Promise<void>,
+) {
   for (const command of commands) {
     try {
       const events = await h.write(networkId, command);
@@ -55,13 +60,17 @@ describe('projections through BullMQ (postgres, redis)', () => {
   };
   const caughtUp = async (networkId: string, projections: readonly NetworkProjection[] = PROJECTIONS) => {
     const head = await h.store.streamVersion(networkStreamId(networkId));
-    for (const projection of projections) if ((await storedView(h, projection, networkId))?.version !== head) return false;
+    for (const projection of projections)
+      if ((await storedView(h, projection, networkId))?.version !== head) return false;
     return true;
   };
   const expectMatchesPureFold = async (networkId: string) => {
     const events = await h.events(networkId);
     for (const projection of PROJECTIONS) {
-      expect(await storedView(h, projection, networkId)).toEqual({ version: events.length, view: expectedView(projection, events) });
+      expect(await storedView(h, projection, networkId)).toEqual({
+        version: events.length,
+        view: expectedView(projection, events),
+      });
     }
   };
 
@@ -126,7 +135,8 @@ describe('projections through BullMQ (postgres, redis)', () => {
     const fragile: NetworkProjection = {
       ...networkViewsProjection,
       evolve: (doc, events) => {
-        if (poisoned && events.some((e) => e.type === 'SessionHeld' && e.data.sessionId === 'veneno')) throw new Error('cannot digest session veneno');
+        if (poisoned && events.some((e) => e.type === 'SessionHeld' && e.data.sessionId === 'veneno'))
+          throw new Error('cannot digest session veneno');
         return networkViewsProjection.evolve(doc as NetworkHistory, events);
       },
     };
@@ -135,13 +145,24 @@ describe('projections through BullMQ (postgres, redis)', () => {
     const worker = startWorker(catchUp);
     const failures: number[] = [];
     worker.on('failed', (job) => failures.push(job?.attemptsMade ?? -1));
-    const session = { heldOn: '2016-03-01', facilitator: 'sostenedor', schoolsPresent: ['s1'], attendance: { principals: 1, utpHeads: 0, teachers: 0, sostenedorReps: 1, supervisors: 0 }, activities: [{ kind: 'joint_planning', minutes: 30 }] };
-    const hold = (sessionId: string): NetworkCommand => ({ type: 'RecordSession', data: { sessionId, ...session }, metadata: { today: '2026-11-26' } } as NetworkCommand);
+    const session = {
+      heldOn: '2016-03-01',
+      facilitator: 'sostenedor',
+      schoolsPresent: ['s1'],
+      attendance: { principals: 1, utpHeads: 0, teachers: 0, sostenedorReps: 1, supervisors: 0 },
+      activities: [{ kind: 'joint_planning', minutes: 30 }],
+    };
+    const hold = (sessionId: string): NetworkCommand =>
+      ({ type: 'RecordSession', data: { sessionId, ...session }, metadata: { today: '2026-11-26' } }) as NetworkCommand;
 
-    await submit(h, 'red-veneno', [...foundingCommands('red-veneno'), hold('veneno')], () => scheduler.notify('red-veneno'));
+    await submit(h, 'red-veneno', [...foundingCommands('red-veneno'), hold('veneno')], () =>
+      scheduler.notify('red-veneno'),
+    );
     await submit(h, 'red-sana', [...foundingCommands('red-sana'), hold('sana')], () => scheduler.notify('red-sana'));
     await until('red-sana is caught up', () => caughtUp('red-sana', [fragile]));
-    await until('red-veneno is parked', async () => (await h.readModels.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'));
+    await until('red-veneno is parked', async () =>
+      (await h.readModels.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'),
+    );
     // Two failed deliveries were retried with backoff; the third parked the network instead of failing.
     expect(failures).toEqual([1, 2]);
     const [parked] = (await h.readModels.parked(fragile.name)).filter((p) => p.networkId === 'red-veneno');
@@ -155,10 +176,16 @@ describe('projections through BullMQ (postgres, redis)', () => {
     poisoned = false;
     const generation = (await h.readModels.startRebuild(fragile.name, 'fix', 0))!;
     await scheduler.rebuild(fragile.name, generation);
-    await until('the rebuild switched', async () => (await h.readModels.status(fragile.name)).activeGeneration === generation);
+    await until(
+      'the rebuild switched',
+      async () => (await h.readModels.status(fragile.name)).activeGeneration === generation,
+    );
     expect(await h.readModels.parked(fragile.name, generation)).toEqual([]);
     const events = await h.events('red-veneno');
-    expect(await storedView(h, fragile, 'red-veneno')).toEqual({ version: events.length, view: expectedView(networkViewsProjection, events) });
+    expect(await storedView(h, fragile, 'red-veneno')).toEqual({
+      version: events.length,
+      view: expectedView(networkViewsProjection, events),
+    });
     await scheduler.close();
   });
 
@@ -168,13 +195,17 @@ describe('projections through BullMQ (postgres, redis)', () => {
     startWorker(catchUp);
     const networks = ['red-r1', 'red-r2', 'red-r3'];
     const histories = fc.sample(historyArb, { numRuns: networks.length * 2, seed: 3 });
-    await Promise.all(networks.map((id, i) => submit(h, id, [...foundingCommands(id), ...histories[i]], () => scheduler.notify(id))));
+    await Promise.all(
+      networks.map((id, i) => submit(h, id, [...foundingCommands(id), ...histories[i]], () => scheduler.notify(id))),
+    );
     const name = networkViewsProjection.name;
     const before = (await h.readModels.status(name)).activeGeneration;
     const generation = (await h.readModels.startRebuild(name, 'while-writing', 0))!;
     const rebuild = scheduler.rebuild(name, generation);
     // Writes go on during the rebuild.
-    await Promise.all(networks.map((id, i) => submit(h, id, histories[networks.length + i], () => scheduler.notify(id))));
+    await Promise.all(
+      networks.map((id, i) => submit(h, id, histories[networks.length + i], () => scheduler.notify(id))),
+    );
     await rebuild;
     await until('the rebuild switched', async () => (await h.readModels.status(name)).activeGeneration === generation);
     expect(generation).toBeGreaterThan(before);

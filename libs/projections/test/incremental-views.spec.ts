@@ -74,10 +74,15 @@ describe('incremental read-model texts', () => {
     '%s: after every catch-up of random histories, the serializer = JSON of the pure functions over all events',
     (_, projection) => {
       fc.assert(
-        fc.property(historyArb, historyArb, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), (a, b, chunks) => {
-          const events = decided([...foundingCommands('red-inc'), ...a, ...b]);
-          expectIncrementalEqualsPure(projection, events, chunks);
-        }),
+        fc.property(
+          historyArb,
+          historyArb,
+          fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+          (a, b, chunks) => {
+            const events = decided([...foundingCommands('red-inc'), ...a, ...b]);
+            expectIncrementalEqualsPure(projection, events, chunks);
+          },
+        ),
         { numRuns: 300 },
       );
     },
@@ -95,7 +100,11 @@ describe('incremental read-model texts', () => {
     sessionHeld('s2', '2024-08-20', { schoolsPresent: ['A', 'C'], activities: minutesMix(10, 10, 80) }),
     sessionHeld('s3', '2024-11-02', { schoolsPresent: ['B'], activities: minutesMix(90, 10, 0) }),
     // recorded late into the first quarter
-    sessionHeld('s4', '2024-03-30', { schoolsPresent: ['C'], facilitator: 'sostenedor', activities: minutesMix(0, 0, 50) }),
+    sessionHeld('s4', '2024-03-30', {
+      schoolsPresent: ['C'],
+      facilitator: 'sostenedor',
+      activities: minutesMix(0, 0, 50),
+    }),
     jointAction('c1', 'a2', '2024-03-05', ['A', 'C'], { depthReached: 'students' }),
     // corrected into another quarter, then back
     sessionCorrected('s2', '2024-05-15', { schoolsPresent: ['A', 'C'] }),
@@ -125,6 +134,7 @@ describe('incremental read-model texts', () => {
     const serializer = projection.serializer!();
     const one = foldHistory(late);
     const other = foldHistory(late.slice(0, 9));
-    for (const doc of [one, other, one]) expect(joinParts(serializer.view(doc, 7))).toBe(JSON.stringify(projection.view(doc, 7)));
+    for (const doc of [one, other, one])
+      expect(joinParts(serializer.view(doc, 7))).toBe(JSON.stringify(projection.view(doc, 7)));
   });
 });

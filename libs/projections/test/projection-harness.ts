@@ -26,7 +26,9 @@ export interface Harness {
 export async function openHarness(kind: StoreKind, projections: readonly NetworkProjection[]): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'indaga-proj-'));
   const pg = kind === 'postgres' ? await createTempDatabase('indaga_proj') : undefined;
-  const store = pg ? await openPostgresEventStore({ connectionString: pg.url }) : await openSqliteEventStore({ path: join(dir, 'e.db') });
+  const store = pg
+    ? await openPostgresEventStore({ connectionString: pg.url })
+    : await openSqliteEventStore({ path: join(dir, 'e.db') });
   const sql: SqlClient = pg ? PostgresSqlClient.open(pg.url) : SqliteSqlClient.open(join(dir, 'e.db'));
   const readModels = new ReadModelStore(sql);
   await readModels.init(projections.map((p) => p.name));
@@ -40,8 +42,13 @@ export async function openHarness(kind: StoreKind, projections: readonly Network
       const streamId = networkStreamId(networkId);
       const current = states.get(streamId) ?? { version: 0, state: networkDecider.initialState() };
       const events = networkDecider.decide(command, current.state);
-      await store.appendToStream(streamId, events, { expectedVersion: current.version === 0 ? 'no_stream' : current.version });
-      states.set(streamId, { version: current.version + events.length, state: events.reduce(networkDecider.evolve, current.state) });
+      await store.appendToStream(streamId, events, {
+        expectedVersion: current.version === 0 ? 'no_stream' : current.version,
+      });
+      states.set(streamId, {
+        version: current.version + events.length,
+        state: events.reduce(networkDecider.evolve, current.state),
+      });
       return events;
     },
     async events(networkId) {
@@ -61,9 +68,12 @@ export function expectedView(projection: NetworkProjection, events: NetworkEvent
   return JSON.parse(JSON.stringify(projection.view(projection.evolve(projection.initial(), events), events.length)));
 }
 
-export async function storedView(h: Harness, projection: NetworkProjection, networkId: string): Promise<{ version: number; view: unknown } | undefined> {
+export async function storedView(
+  h: Harness,
+  projection: NetworkProjection,
+  networkId: string,
+): Promise<{ version: number; view: unknown } | undefined> {
   const { activeGeneration } = await h.readModels.status(projection.name);
   const row = await h.readModels.row(projection.name, activeGeneration, networkId);
   return row ? { version: row.version, view: JSON.parse(row.view) } : undefined;
 }
-

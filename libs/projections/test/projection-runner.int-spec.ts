@@ -32,35 +32,46 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     let run = 0;
     let decided = 0;
     await fc.assert(
-      fc.asyncProperty(historyArb, fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), async (commands, chunks) => {
-        const networkId = `red-prop-${run++}`;
-        const batches = await submit(h, networkId, [...foundingCommands(networkId), ...commands]);
-        decided += batches.length;
-        // Catch up after uneven chunks of writes (incremental), not once at the end.
-        let done = 0;
-        for (let i = 0; done < batches.length; i++) {
-          done += chunks[i % chunks.length];
+      fc.asyncProperty(
+        historyArb,
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        async (commands, chunks) => {
+          const networkId = `red-prop-${run++}`;
+          const batches = await submit(h, networkId, [...foundingCommands(networkId), ...commands]);
+          decided += batches.length;
+          // Catch up after uneven chunks of writes (incremental), not once at the end.
+          let done = 0;
+          for (let i = 0; done < batches.length; i++) {
+            done += chunks[i % chunks.length];
+            await catchUp.catchUpNetwork(networkId);
+          }
           await catchUp.catchUpNetwork(networkId);
-        }
-        await catchUp.catchUpNetwork(networkId);
-        const events = await h.events(networkId);
-        for (const projection of PROJECTIONS) {
-          const stored = await storedView(h, projection, networkId);
-          expect(stored).toEqual({ version: events.length, view: expectedView(projection, events) });
-          // Stored in parts, written incrementally: joined back, the very text of the pure document and view.
-          const row = await h.readModels.row(projection.name, (await h.readModels.status(projection.name)).activeGeneration, networkId);
-          const pure = projection.evolve(projection.initial(), events);
-          expect(row?.document).toBe(JSON.stringify(pure));
-          expect(row?.view).toBe(JSON.stringify(projection.view(pure, events.length)));
-        }
-      }),
+          const events = await h.events(networkId);
+          for (const projection of PROJECTIONS) {
+            const stored = await storedView(h, projection, networkId);
+            expect(stored).toEqual({ version: events.length, view: expectedView(projection, events) });
+            // Stored in parts, written incrementally: joined back, the very text of the pure document and view.
+            const row = await h.readModels.row(
+              projection.name,
+              (await h.readModels.status(projection.name)).activeGeneration,
+              networkId,
+            );
+            const pure = projection.evolve(projection.initial(), events);
+            expect(row?.document).toBe(JSON.stringify(pure));
+            expect(row?.view).toBe(JSON.stringify(projection.view(pure, events.length)));
+          }
+        },
+      ),
       { numRuns: kind === 'sqlite' ? 25 : 12 },
     );
     // The generator must produce real histories, not mostly refused commands.
     expect(decided / run).toBeGreaterThan(12);
     // A rebuild of every projection replays all those networks into the same read models.
     for (const projection of PROJECTIONS) {
-      const before = await h.readModels.views(projection.name, (await h.readModels.status(projection.name)).activeGeneration);
+      const before = await h.readModels.views(
+        projection.name,
+        (await h.readModels.status(projection.name)).activeGeneration,
+      );
       const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
       expect(await runRebuild(catchUp, projection.name, generation)).toBe('switched');
       expect((await h.readModels.status(projection.name)).activeGeneration).toBe(generation);
@@ -71,7 +82,8 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     const networkId = 'red-prop-0';
     const rebuilt = await h.events(networkId);
     const active = async (name: string) => (await h.readModels.status(name)).activeGeneration;
-    for (const projection of PROJECTIONS) expect((await h.readModels.row(projection.name, await active(projection.name), networkId))?.document).toBe('');
+    for (const projection of PROJECTIONS)
+      expect((await h.readModels.row(projection.name, await active(projection.name), networkId))?.document).toBe('');
     await submit(h, networkId, fc.sample(historyArb, { numRuns: 1, seed: 11 })[0]);
     const events = await h.events(networkId);
     expect(events.length).toBeGreaterThan(rebuilt.length);
@@ -93,7 +105,10 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     await runners[0].catchUpNetwork(networkId);
     const events = await h.events(networkId);
     for (const projection of [networkViewsProjection, overviewProjection]) {
-      expect(await storedView(h, projection, networkId)).toEqual({ version: events.length, view: expectedView(projection, events) });
+      expect(await storedView(h, projection, networkId)).toEqual({
+        version: events.length,
+        view: expectedView(projection, events),
+      });
     }
   });
 
@@ -101,7 +116,10 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     const catchUp = h.catchUp();
     for (const n of [1, 2, 3]) {
       const networkId = `red-resume-${n}`;
-      await submit(h, networkId, [...foundingCommands(networkId), ...fc.sample(historyArb, { numRuns: 1, seed: n })[0]]);
+      await submit(h, networkId, [
+        ...foundingCommands(networkId),
+        ...fc.sample(historyArb, { numRuns: 1, seed: n })[0],
+      ]);
       await catchUp.catchUpNetwork(networkId);
     }
     const name = networkViewsProjection.name;
@@ -126,7 +144,10 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
   it('a rebuild over interleaved networks, with memory for fewer than all of them, answers the same', async () => {
     const catchUp = h.catchUp();
     const ids = [1, 2, 3, 4].map((n) => `red-mezcla-${n}`);
-    const histories = ids.map((id, n) => [...foundingCommands(id), ...fc.sample(historyArb, { numRuns: 1, seed: 40 + n })[0]]);
+    const histories = ids.map((id, n) => [
+      ...foundingCommands(id),
+      ...fc.sample(historyArb, { numRuns: 1, seed: 40 + n })[0],
+    ]);
     // Round robin: every network's events are spread over the whole log.
     for (let i = 0; histories.some((h) => i < h.length); i++) {
       for (const [n, id] of ids.entries()) if (i < histories[n].length) await submit(h, id, [histories[n][i]]);
@@ -137,7 +158,9 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       const before = await h.readModels.views(projection.name, active);
       const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
       // 25 events of unfinished documents at most: the biggest are dropped and rebuilt stream by stream.
-      expect(await runRebuild(catchUp, projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe('switched');
+      expect(await runRebuild(catchUp, projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe(
+        'switched',
+      );
       expect(await h.readModels.views(projection.name, generation)).toEqual(before);
     }
   });

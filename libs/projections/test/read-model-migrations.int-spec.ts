@@ -29,7 +29,9 @@ describe.each(['sqlite', 'postgres'] as const)('read-model migrations (%s)', (ki
       for (const [projection, generation, networkId, version, , document, view] of rows) {
         expect(await readModels.row(projection, generation, networkId)).toEqual({ networkId, version, document, view });
       }
-      expect((await readModels.views('network-views', 2)).map((v) => [v.networkId, v.version, v.view])).toEqual([['red-a', 14, rows[1][6]]]);
+      expect((await readModels.views('network-views', 2)).map((v) => [v.networkId, v.version, v.view])).toEqual([
+        ['red-a', 14, rows[1][6]],
+      ]);
     } finally {
       await sql.close();
       await pg?.drop();

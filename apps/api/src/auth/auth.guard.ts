@@ -25,10 +25,16 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    if (!header) throw new ApiError(401, 'AUTH.MISSING', 'send Authorization: Bearer <token>', undefined, { 'WWW-Authenticate': 'Bearer' });
+    if (!header)
+      throw new ApiError(401, 'AUTH.MISSING', 'send Authorization: Bearer <token>', undefined, {
+        'WWW-Authenticate': 'Bearer',
+      });
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const principal = match ? await this.auth.authenticate(match[1]) : undefined;
-    if (!principal) throw new ApiError(401, 'AUTH.INVALID', 'the token is unknown, malformed or revoked', undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    if (!principal)
+      throw new ApiError(401, 'AUTH.INVALID', 'the token is unknown, malformed or revoked', undefined, {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
     request.principal = principal;
 
     if (principal.role === 'admin') return true;

@@ -44,12 +44,15 @@ export class AuthService implements OnApplicationBootstrap {
     });
     if (inserted) {
       // Printed once, on stdout rather than the log, so it is not shipped to log storage.
-      process.stdout.write(`\nindaga: generated the bootstrap admin token (shown only this once):\n  ${issued.token}\n\n`);
+      process.stdout.write(
+        `\nindaga: generated the bootstrap admin token (shown only this once):\n  ${issued.token}\n\n`,
+      );
     }
   }
 
   async authenticate(token: string): Promise<Principal | undefined> {
-    if (this.envAdminHash && sameHash(hashSecret(token), this.envAdminHash)) return { tokenId: ENV_ADMIN_ID, role: 'admin' };
+    if (this.envAdminHash && sameHash(hashSecret(token), this.envAdminHash))
+      return { tokenId: ENV_ADMIN_ID, role: 'admin' };
     const parsed = parseToken(token);
     if (!parsed) return undefined;
     const record = await this.tokens.find(parsed.id);

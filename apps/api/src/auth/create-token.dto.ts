@@ -12,7 +12,9 @@ export class CreateTokenDto {
   @ApiPropertyOptional({ example: 'red-maule-sur', description: 'required for (and only for) the network role' })
   @ValidateIf((o: CreateTokenDto) => o.role === 'network' || o.networkId !== undefined)
   @IsString()
-  @Matches(NETWORK_ID_PATTERN, { message: 'networkId must match ^[a-z0-9][a-z0-9-]{2,63}$ (required for the network role)' })
+  @Matches(NETWORK_ID_PATTERN, {
+    message: 'networkId must match ^[a-z0-9][a-z0-9-]{2,63}$ (required for the network role)',
+  })
   networkId?: string;
 
   @ApiPropertyOptional({ example: 'UTP Escuela Los Aromos' })

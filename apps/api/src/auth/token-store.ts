@@ -68,6 +68,8 @@ export class TokenStore implements OnModuleInit {
 
   /** Answers false when no live token has that id. */
   async revoke(id: string, at: string): Promise<boolean> {
-    return (await this.sql.run('UPDATE tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])) === 1;
+    return (
+      (await this.sql.run('UPDATE tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])) === 1
+    );
   }
 }

@@ -30,9 +30,24 @@ const HTTP_STATUS_CODE: Record<number, string> = {
  * keeps only their message and status), so they are recognised by message.
  */
 const FASTIFY_MESSAGES: Array<{ prefix: string; status: number; code: string; message: string }> = [
-  { prefix: 'Body is not valid JSON', status: 400, code: 'BODY.MALFORMED_JSON', message: 'the request body is not valid JSON' },
-  { prefix: 'Body cannot be empty', status: 400, code: 'BODY.MALFORMED_JSON', message: 'the request body is empty but declared as JSON' },
-  { prefix: 'Request body is too large', status: 413, code: 'BODY.TOO_LARGE', message: 'the request body is larger than 1 MiB' },
+  {
+    prefix: 'Body is not valid JSON',
+    status: 400,
+    code: 'BODY.MALFORMED_JSON',
+    message: 'the request body is not valid JSON',
+  },
+  {
+    prefix: 'Body cannot be empty',
+    status: 400,
+    code: 'BODY.MALFORMED_JSON',
+    message: 'the request body is empty but declared as JSON',
+  },
+  {
+    prefix: 'Request body is too large',
+    status: 413,
+    code: 'BODY.TOO_LARGE',
+    message: 'the request body is larger than 1 MiB',
+  },
 ];
 
 /**
@@ -49,13 +64,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const { body, headers } = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) this.logger.error({ err: exception, code: body.code, correlationId: body.correlationId });
+    if (body.statusCode >= 500)
+      this.logger.error({ err: exception, code: body.code, correlationId: body.correlationId });
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     reply.status(body.statusCode).send(body);
   }
 
   toBody(exception: unknown, correlationId: string): { body: ErrorBody; headers: Record<string, string> } {
-    const make = (statusCode: number, code: string, message: string, details?: unknown, headers: Record<string, string> = {}) => ({
+    const make = (
+      statusCode: number,
+      code: string,
+      message: string,
+      details?: unknown,
+      headers: Record<string, string> = {},
+    ) => ({
       body: { statusCode, code, message, ...(details === undefined ? {} : { details }), correlationId },
       headers,
     });
@@ -73,10 +95,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       });
     }
     if (exception instanceof StoreUnavailableError) {
-      return make(503, 'STORE.UNAVAILABLE', 'the event store is unavailable; retry shortly', undefined, { 'Retry-After': '5' });
+      return make(503, 'STORE.UNAVAILABLE', 'the event store is unavailable; retry shortly', undefined, {
+        'Retry-After': '5',
+      });
     }
     if (exception instanceof HttpException) {
-      const known = FASTIFY_MESSAGES.find((m) => m.status === exception.getStatus() && exception.message.startsWith(m.prefix));
+      const known = FASTIFY_MESSAGES.find(
+        (m) => m.status === exception.getStatus() && exception.message.startsWith(m.prefix),
+      );
       if (known) return make(known.status, known.code, known.message);
       const status = exception.getStatus();
       const code = HTTP_STATUS_CODE[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.INVALID');
@@ -89,4 +115,3 @@ export class AllExceptionsFilter implements ExceptionFilter {
     return make(500, 'INTERNAL', 'internal error; quote the correlationId when reporting it');
   }
 }
-

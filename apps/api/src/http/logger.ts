@@ -11,7 +11,15 @@ export function createPinoLogger(level: string): Logger {
     level,
     base: { service: 'indaga' },
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token', 'secret', '*.secretHash'],
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        'authorization',
+        'token',
+        '*.token',
+        'secret',
+        '*.secretHash',
+      ],
       censor: '[redacted]',
     },
   });
@@ -21,7 +29,12 @@ export function createPinoLogger(level: string): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: unknown, context?: string, stack?: string) {
+  private write(
+    level: 'info' | 'warn' | 'error' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+    stack?: string,
+  ) {
     if (message !== null && typeof message === 'object') {
       const { err, ...rest } = message as Record<string, unknown>;
       this.logger[level]({ context, ...rest, ...(err instanceof Error ? { err } : {}) });

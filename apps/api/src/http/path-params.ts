@@ -19,4 +19,5 @@ class PatternPipe implements PipeTransform<string, string> {
 /** Path parameters checked against SPEC section 1's identifier rules (400 naming the parameter). */
 export const NetworkIdParam = (name = 'networkId') => Param(name, new PatternPipe(name, NETWORK_ID_PATTERN));
 export const SchoolIdParam = () => Param('schoolId', new PatternPipe('schoolId', SCHOOL_ID_PATTERN));
-export const LocalIdParam = (name: 'sessionId' | 'cycleId' | 'actionId') => Param(name, new PatternPipe(name, LOCAL_ID_PATTERN));
+export const LocalIdParam = (name: 'sessionId' | 'cycleId' | 'actionId') =>
+  Param(name, new PatternPipe(name, LOCAL_ID_PATTERN));

@@ -39,7 +39,8 @@ export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? 
 /** Required fields say so first (with stopAtFirstError, a missing field gets this one message). */
 export const Required = () => IsDefined({ message: '$property is required' });
 const optional = (required: boolean) => (required ? [Required()] : [IsOptional()]);
-const doc = (required: boolean, options: Record<string, unknown>) => (required ? ApiProperty(options) : ApiPropertyOptional(options));
+const doc = (required: boolean, options: Record<string, unknown>) =>
+  required ? ApiProperty(options) : ApiPropertyOptional(options);
 
 export function Text(options: { required?: boolean; max?: number; example?: string } = {}) {
   const required = options.required ?? true;
@@ -111,7 +112,10 @@ export function SchoolIds(options: { example?: string[] } = {}) {
     ArrayMinSize(1, { message: '$property must name at least one school' }),
     ArrayMaxSize(64),
     IsString({ each: true }),
-    Matches(SCHOOL_ID_PATTERN, { each: true, message: `each value in $property must match ${SCHOOL_ID_PATTERN.source}` }),
+    Matches(SCHOOL_ID_PATTERN, {
+      each: true,
+      message: `each value in $property must match ${SCHOOL_ID_PATTERN.source}`,
+    }),
     ValidateBy({
       name: 'distinctValues',
       validator: {

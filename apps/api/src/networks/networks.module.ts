@@ -10,7 +10,12 @@ import { NetworkCommandHandler } from './write/network-command.handler';
 import { NetworkStateCache } from './write/network-state-cache';
 import { NetworkWriter } from './write/network-writer';
 
-const WRITE_PROVIDERS = [NetworkStateCache, NetworkCommandHandler, NetworkWriter, { provide: CLOCK, useValue: systemClock }];
+const WRITE_PROVIDERS = [
+  NetworkStateCache,
+  NetworkCommandHandler,
+  NetworkWriter,
+  { provide: CLOCK, useValue: systemClock },
+];
 const READ_PROVIDERS = [HistoryReader, ReadModelReader];
 
 /** Networks: the write use cases (commands), the history replay (straight from the store) and the projection-backed views. */

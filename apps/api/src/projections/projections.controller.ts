@@ -2,7 +2,13 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
-import { CatchUpService, PROJECTION_SCHEDULER, ProjectionScheduler, READ_MODEL_STORE, ReadModelStore } from '@indaga/projections';
+import {
+  CatchUpService,
+  PROJECTION_SCHEDULER,
+  ProjectionScheduler,
+  READ_MODEL_STORE,
+  ReadModelStore,
+} from '@indaga/projections';
 import { Access, ANALYSTS } from '../auth/access.decorator';
 import { ApiError } from '../http/api-error';
 
@@ -35,12 +41,14 @@ export class ProjectionsController {
           generation: status.activeGeneration,
           checkpoint: versions,
           lag: Math.max(0, events - versions),
-          parked: (await this.readModels.parked(name, status.activeGeneration)).map(({ networkId, version, error, parkedAt }) => ({
-            networkId,
-            version,
-            error,
-            parkedAt,
-          })),
+          parked: (await this.readModels.parked(name, status.activeGeneration)).map(
+            ({ networkId, version, error, parkedAt }) => ({
+              networkId,
+              version,
+              error,
+              parkedAt,
+            }),
+          ),
           ...(status.rebuildState
             ? {
                 rebuild: {
@@ -49,7 +57,11 @@ export class ProjectionsController {
                   generation: status.rebuildGeneration,
                   processed: status.rebuildProcessed ?? 0,
                   total: status.rebuildTotal ?? 0,
-                  progress: status.rebuildTotal ? Math.min(1, (status.rebuildProcessed ?? 0) / status.rebuildTotal) : rebuilding ? 0 : 1,
+                  progress: status.rebuildTotal
+                    ? Math.min(1, (status.rebuildProcessed ?? 0) / status.rebuildTotal)
+                    : rebuilding
+                      ? 0
+                      : 1,
                   ...(status.rebuildError ? { error: status.rebuildError } : {}),
                 },
               }
@@ -66,7 +78,8 @@ export class ProjectionsController {
     const total = (await this.store.streamHeads()).reduce((sum, h) => sum + h.version, 0);
     const claimJobId = `rebuild.${name}.pending`;
     const generation = await this.readModels.startRebuild(name, claimJobId, total);
-    if (generation === undefined) throw new ApiError(409, 'PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
+    if (generation === undefined)
+      throw new ApiError(409, 'PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
     const jobId = await this.scheduler.rebuild(name, generation);
     await this.readModels.setRebuildJob(name, generation, jobId);
     return { jobId, projection: name, generation };
@@ -88,7 +101,11 @@ export class ProjectionsController {
 
   private known(name: string): void {
     if (!this.catchUp.projection(name)) {
-      throw new ApiError(404, 'PROJECTION.NOT_FOUND', `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`);
+      throw new ApiError(
+        404,
+        'PROJECTION.NOT_FOUND',
+        `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`,
+      );
     }
   }
 }

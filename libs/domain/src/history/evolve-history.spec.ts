@@ -69,7 +69,9 @@ describe('evolveHistory', () => {
     const [c1, c2] = history.cycles;
     expect(c1).toMatchObject({ cycleId: 'c1', prediction: 'More talk', closedOn: '2024-06-15', decision: 'adopt' });
     expect(c1?.actions.map((a) => a.actionId)).toEqual(['a1']);
-    expect(c1?.analyses.map((a) => [a.analysedOn, a.evidenceLevel, a.predictionMet])).toEqual([['2024-04-20', 'classroom', 'yes']]);
+    expect(c1?.analyses.map((a) => [a.analysedOn, a.evidenceLevel, a.predictionMet])).toEqual([
+      ['2024-04-20', 'classroom', 'yes'],
+    ]);
     expect(c1 && cyclePhase(c1)).toBe('closed');
     expect(c2 && cyclePhase(c2)).toBe('question');
     expect(c2).not.toHaveProperty('prediction');
@@ -80,11 +82,16 @@ describe('evolveHistory', () => {
     const start = [networkRegistered(), schoolJoined('A', '2024-02-01'), cycleOpened('c1', '2024-03-01', ['A'])];
     expect(phases(start)).toEqual(['question']);
     expect(phases([...start, jointAction('c1', 'a1', '2024-03-02', ['A'])])).toEqual(['joint_action']);
-    expect(phases([...start, jointAction('c1', 'a1', '2024-03-02', ['A']), analysisRecorded('c1', '2024-03-03')])).toEqual(['analysis']);
+    expect(
+      phases([...start, jointAction('c1', 'a1', '2024-03-02', ['A']), analysisRecorded('c1', '2024-03-03')]),
+    ).toEqual(['analysis']);
   });
 
   it('copies known fields only, so stray properties of stored events do not leak into the document', () => {
-    const event = { ...sessionHeld('s9', '2024-02-11'), data: { ...sessionHeld('s9', '2024-02-11').data, secret: 'x' } } as NetworkEvent;
+    const event = {
+      ...sessionHeld('s9', '2024-02-11'),
+      data: { ...sessionHeld('s9', '2024-02-11').data, secret: 'x' },
+    } as NetworkEvent;
     const folded = evolveHistory(foldHistory(stream.slice(0, 3)), event);
     expect(folded.sessions[0]).not.toHaveProperty('secret');
   });
@@ -126,10 +133,12 @@ describe('latestFactDate', () => {
 
   it('ignores withdrawn sessions and uses a corrected session’s new date', () => {
     const base = [networkRegistered(), schoolJoined('A', '2024-02-01')];
-    expect(latestFactDate(foldHistory([...base, sessionHeld('s1', '2024-09-01'), sessionWithdrawn('s1')]))).toBe('2024-02-01');
-    expect(latestFactDate(foldHistory([...base, sessionHeld('s1', '2024-09-01'), sessionCorrected('s1', '2024-03-01')]))).toBe(
-      '2024-03-01',
+    expect(latestFactDate(foldHistory([...base, sessionHeld('s1', '2024-09-01'), sessionWithdrawn('s1')]))).toBe(
+      '2024-02-01',
     );
+    expect(
+      latestFactDate(foldHistory([...base, sessionHeld('s1', '2024-09-01'), sessionCorrected('s1', '2024-03-01')])),
+    ).toBe('2024-03-01');
   });
 
   it('considers every …On field: leftOn, openedOn, carriedOutOn, analysedOn, closedOn', () => {

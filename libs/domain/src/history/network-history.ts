@@ -4,12 +4,7 @@
 // document and `JSON.parse(JSON.stringify(h))` deep-equals `h`. Arrays also
 // avoid client-chosen ids such as `constructor` colliding with object keys.
 import type { CyclePhase, Decision, Orientation } from '../enums';
-import type {
-  CycleAnalysisRecordedData,
-  JointActionCarriedOutData,
-  SchoolAttributes,
-  SessionFields,
-} from '../events';
+import type { CycleAnalysisRecordedData, JointActionCarriedOutData, SchoolAttributes, SessionFields } from '../events';
 import type { Membership } from '../network/membership';
 
 /** A school's attributes as given at its latest join. */

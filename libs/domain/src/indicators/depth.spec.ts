@@ -1,6 +1,13 @@
 import type { NetworkEvent } from '../events';
 import { foldHistory } from '../history/evolve-history';
-import { analysisRecorded, cycleOpened, jointAction, networkRegistered, schoolJoined, schoolLeft } from '../testing/builders';
+import {
+  analysisRecorded,
+  cycleOpened,
+  jointAction,
+  networkRegistered,
+  schoolJoined,
+  schoolLeft,
+} from '../testing/builders';
 import { indicators } from './indicators';
 
 // A, B, C, D members from 2024-01-15; D leaves 2024-06-01; E joins 2024-06-15.
@@ -13,12 +20,28 @@ const events: NetworkEvent[] = [
   schoolJoined('C', '2024-01-15'),
   schoolJoined('D', '2024-01-15'),
   cycleOpened('c1', '2024-02-01', ['A', 'B', 'C'], { orientation: 'innovation' }),
-  jointAction('c1', 'a0', '2024-02-10', ['A', 'B', 'C'], { depthReached: 'teachers', classroomsReached: 1, teachersInvolved: 1 }),
+  jointAction('c1', 'a0', '2024-02-10', ['A', 'B', 'C'], {
+    depthReached: 'teachers',
+    classroomsReached: 1,
+    teachersInvolved: 1,
+  }),
   analysisRecorded('c1', '2024-03-01', { evidenceLevel: 'school' }),
   cycleOpened('c2', '2024-04-05', ['C', 'D'], { orientation: 'improvement' }),
-  jointAction('c1', 'a1', '2024-04-10', ['A', 'B'], { depthReached: 'classroom', classroomsReached: 3, teachersInvolved: 5 }),
-  jointAction('c2', 'a2', '2024-04-20', ['C', 'D'], { depthReached: 'students', classroomsReached: 2, teachersInvolved: 4 }),
-  jointAction('c1', 'a3', '2024-05-05', ['A'], { depthReached: 'management', classroomsReached: 0, teachersInvolved: 2 }),
+  jointAction('c1', 'a1', '2024-04-10', ['A', 'B'], {
+    depthReached: 'classroom',
+    classroomsReached: 3,
+    teachersInvolved: 5,
+  }),
+  jointAction('c2', 'a2', '2024-04-20', ['C', 'D'], {
+    depthReached: 'students',
+    classroomsReached: 2,
+    teachersInvolved: 4,
+  }),
+  jointAction('c1', 'a3', '2024-05-05', ['A'], {
+    depthReached: 'management',
+    classroomsReached: 0,
+    teachersInvolved: 2,
+  }),
   analysisRecorded('c1', '2024-05-20', { evidenceLevel: 'classroom' }),
   schoolLeft('D', '2024-06-01'),
   schoolJoined('E', '2024-06-15'),
@@ -71,7 +94,10 @@ describe('depth indicators', () => {
 
   it('gives null member ratios with no member, null tieDensity with one, and null cycle ratios with no cycle', () => {
     // Registered 2024-01-10, A joins 2024-04-01: Q1 has no member, Q2 has one.
-    const [first, second] = indicators(foldHistory([networkRegistered(), schoolJoined('A', '2024-04-01')]), 'quarter').periods;
+    const [first, second] = indicators(
+      foldHistory([networkRegistered(), schoolJoined('A', '2024-04-01')]),
+      'quarter',
+    ).periods;
     expect(first?.depth).toEqual({
       schoolReach: null,
       depthIndex: null,

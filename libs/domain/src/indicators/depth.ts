@@ -78,7 +78,9 @@ export function depthOf(
   return {
     schoolReach: round3OrNull(ratio(highest.size, n)),
     depthIndex: round3OrNull(mean(members.map((s) => highest.get(s) ?? 0))),
-    classroomPracticeReach: round3OrNull(ratio(members.filter((s) => (highest.get(s) ?? 0) >= CLASSROOM_RANK).length, n)),
+    classroomPracticeReach: round3OrNull(
+      ratio(members.filter((s) => (highest.get(s) ?? 0) >= CLASSROOM_RANK).length, n),
+    ),
     tieDensity: n < 2 ? null : round3OrNull((2 * ties.size) / (n * (n - 1))),
     classroomsReached: sum(actions.map((a) => a.classroomsReached)),
     teachersInvolved: sum(actions.map((a) => a.teachersInvolved)),

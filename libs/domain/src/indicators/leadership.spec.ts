@@ -5,7 +5,13 @@ import { networkRegistered, schoolJoined, schoolLeft, sessionHeld } from '../tes
 import { indicators } from './indicators';
 import { trajectory } from './practice';
 
-const attendance = (sostenedorReps: number) => ({ principals: 1, utpHeads: 1, teachers: 3, sostenedorReps, supervisors: 0 });
+const attendance = (sostenedorReps: number) => ({
+  principals: 1,
+  utpHeads: 1,
+  teachers: 3,
+  sostenedorReps,
+  supervisors: 0,
+});
 
 // A, B, C, D members from 2024-01-15; D leaves 2024-03-01; C leaves 2024-05-01 (the only fact in Q2).
 const events: NetworkEvent[] = [
@@ -57,14 +63,22 @@ describe('leadership indicators', () => {
   it('Q2: no session, so null ratios and zero counts', () => {
     expect(result.periods[1]).toMatchObject({
       period: '2024-Q2',
-      leadership: { sessions: 0, sostenedorPresence: null, schoolAttendance: null, memberLedShare: null, trainingMinutes: 0 },
+      leadership: {
+        sessions: 0,
+        sostenedorPresence: null,
+        schoolAttendance: null,
+        memberLedShare: null,
+        trainingMinutes: 0,
+      },
     });
   });
 
   it('covers the same periods as the trajectory, for every period kind', () => {
     const history = foldHistory(events);
     for (const period of ['quarter', 'half', 'year'] as const) {
-      expect(indicators(history, period).periods.map((p) => p.period)).toEqual(trajectory(history, period).periods.map((p) => p.period));
+      expect(indicators(history, period).periods.map((p) => p.period)).toEqual(
+        trajectory(history, period).periods.map((p) => p.period),
+      );
     }
     expect(indicators(history, 'half').periods.map((p) => p.period)).toEqual(['2024-H1']);
   });

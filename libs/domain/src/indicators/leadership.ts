@@ -43,7 +43,11 @@ export function leadershipTally(): LeadershipTally {
  * sessions in recording order, so a read model that adds a period's new
  * sessions at the end gets the very same figures.
  */
-export function addLeadershipSession(tally: LeadershipTally, session: SessionFields, membersAt: (date: string) => readonly string[]): void {
+export function addLeadershipSession(
+  tally: LeadershipTally,
+  session: SessionFields,
+  membersAt: (date: string) => readonly string[],
+): void {
   tally.sessions++;
   const members = membersAt(session.heldOn);
   let present = 0;

@@ -45,8 +45,22 @@ describe('networkView', () => {
       commune: 'Quilpué',
       registeredOn: '2024-01-10',
       schools: [
-        { schoolId: 'B', name: 'Escuela B', dependency: 'municipal', zone: 'urban', levels: ['basic'], since: '2024-01-15' },
-        { schoolId: 'A', name: 'Escuela A (fusionada)', dependency: 'slep', zone: 'urban', levels: ['basic'], since: '2024-06-01' },
+        {
+          schoolId: 'B',
+          name: 'Escuela B',
+          dependency: 'municipal',
+          zone: 'urban',
+          levels: ['basic'],
+          since: '2024-01-15',
+        },
+        {
+          schoolId: 'A',
+          name: 'Escuela A (fusionada)',
+          dependency: 'slep',
+          zone: 'urban',
+          levels: ['basic'],
+          since: '2024-06-01',
+        },
       ],
       sessions: 1,
       cycles: [
@@ -81,7 +95,13 @@ describe('networkView', () => {
 describe('cycleView', () => {
   it('shows a cycle with its phase, actions and analyses', () => {
     const view = cycleView(history, 'c1');
-    expect(view).toMatchObject({ cycleId: 'c1', focus: 'Reading', phase: 'closed', decision: 'adapt', closedOn: '2024-03-15' });
+    expect(view).toMatchObject({
+      cycleId: 'c1',
+      focus: 'Reading',
+      phase: 'closed',
+      decision: 'adapt',
+      closedOn: '2024-03-15',
+    });
     expect(view?.actions.map((a) => a.actionId)).toEqual(['a1']);
     expect(view?.analyses.map((a) => a.evidenceLevel)).toEqual(['classroom']);
   });
@@ -110,7 +130,11 @@ describe('networkSummary', () => {
   });
 
   it('has no level before any session minutes', () => {
-    expect(networkSummary(foldHistory([networkRegistered()]))).toMatchObject({ schools: 0, currentLevel: null, currentLevelPeriod: null });
+    expect(networkSummary(foldHistory([networkRegistered()]))).toMatchObject({
+      schools: 0,
+      currentLevel: null,
+      currentLevelPeriod: null,
+    });
     expect(networkSummary(initialHistory())).toMatchObject({ networkId: null, currentLevel: null });
   });
 });

@@ -13,7 +13,13 @@ import {
   type Zone,
 } from '../enums';
 import type { CycleAnalysisRecordedData, JointActionCarriedOutData } from '../events';
-import { cyclePhase, findCycle, type HistoryCycle, type HistorySchool, type NetworkHistory } from '../history/network-history';
+import {
+  cyclePhase,
+  findCycle,
+  type HistoryCycle,
+  type HistorySchool,
+  type NetworkHistory,
+} from '../history/network-history';
 import { trajectory, type TrajectoryPeriod } from './practice';
 
 export interface MemberSchoolView extends HistorySchool {

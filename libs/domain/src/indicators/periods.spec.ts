@@ -43,7 +43,13 @@ describe('periodStart / periodEnd', () => {
 
 describe('periodsBetween', () => {
   it('lists every period from the first date’s to the last date’s, both included', () => {
-    expect(periodsBetween('2016-02-10', '2017-01-05', 'quarter')).toEqual(['2016-Q1', '2016-Q2', '2016-Q3', '2016-Q4', '2017-Q1']);
+    expect(periodsBetween('2016-02-10', '2017-01-05', 'quarter')).toEqual([
+      '2016-Q1',
+      '2016-Q2',
+      '2016-Q3',
+      '2016-Q4',
+      '2017-Q1',
+    ]);
     expect(periodsBetween('2016-02-10', '2017-01-05', 'half')).toEqual(['2016-H1', '2016-H2', '2017-H1']);
     expect(periodsBetween('2016-02-10', '2017-01-05', 'year')).toEqual(['2016', '2017']);
   });

@@ -71,7 +71,13 @@ describe('trajectory by quarter', () => {
       conditions: [
         { level: 'cooperative', indicator: 'shares.cooperative', value: 0.25, threshold: 0.4, met: false },
         { level: 'cooperative', indicator: 'multiSchoolJointActions', value: 0, threshold: 1, met: false },
-        { level: 'collaborative', indicator: 'shares.collaborative+shares.cooperative', value: 0.5, threshold: 0.5, met: true },
+        {
+          level: 'collaborative',
+          indicator: 'shares.collaborative+shares.cooperative',
+          value: 0.5,
+          threshold: 0.5,
+          met: true,
+        },
       ],
     });
   });
@@ -84,11 +90,18 @@ describe('trajectory by quarter', () => {
       cooperationIndex: 0.4,
       multiSchoolJointActions: 1,
       level: 'cooperative',
-      explanation: 'Cooperative: 40% of 100 minutes were cooperative (≥ 40%) and 1 joint action involved two or more schools.',
+      explanation:
+        'Cooperative: 40% of 100 minutes were cooperative (≥ 40%) and 1 joint action involved two or more schools.',
       conditions: [
         { level: 'cooperative', indicator: 'shares.cooperative', value: 0.4, threshold: 0.4, met: true },
         { level: 'cooperative', indicator: 'multiSchoolJointActions', value: 1, threshold: 1, met: true },
-        { level: 'collaborative', indicator: 'shares.collaborative+shares.cooperative', value: 0.4, threshold: 0.5, met: false },
+        {
+          level: 'collaborative',
+          indicator: 'shares.collaborative+shares.cooperative',
+          value: 0.4,
+          threshold: 0.5,
+          met: false,
+        },
       ],
     });
   });
@@ -105,7 +118,13 @@ describe('trajectory by quarter', () => {
       conditions: [
         { level: 'cooperative', indicator: 'shares.cooperative', value: null, threshold: 0.4, met: false },
         { level: 'cooperative', indicator: 'multiSchoolJointActions', value: 0, threshold: 1, met: false },
-        { level: 'collaborative', indicator: 'shares.collaborative+shares.cooperative', value: null, threshold: 0.5, met: false },
+        {
+          level: 'collaborative',
+          indicator: 'shares.collaborative+shares.cooperative',
+          value: null,
+          threshold: 0.5,
+          met: false,
+        },
       ],
     });
   });
@@ -184,7 +203,13 @@ describe('trajectory rules at the edges', () => {
       sessionHeld('s2', '2024-11-01', { activities: minutesMix(0, 10, 0) }),
       schoolLeft('C', '2025-02-01'),
     ]);
-    expect(trajectory(history, 'quarter').periods.map((p) => [p.period, p.level, p.minutes.informative + p.minutes.collaborative])).toEqual([
+    expect(
+      trajectory(history, 'quarter').periods.map((p) => [
+        p.period,
+        p.level,
+        p.minutes.informative + p.minutes.collaborative,
+      ]),
+    ).toEqual([
       ['2024-Q1', 'informative', 10],
       ['2024-Q2', null, 0],
       ['2024-Q3', null, 0],
@@ -222,7 +247,12 @@ describe('trajectory rules at the edges', () => {
   });
 
   it('is empty before registration', () => {
-    expect(trajectory(initialHistory(), 'quarter')).toEqual({ period: 'quarter', firstCollaborative: null, firstCooperative: null, periods: [] });
+    expect(trajectory(initialHistory(), 'quarter')).toEqual({
+      period: 'quarter',
+      firstCollaborative: null,
+      firstCooperative: null,
+      periods: [],
+    });
   });
 
   it('rounds displayed ratios but decides on unrounded ones', () => {
@@ -232,8 +262,12 @@ describe('trajectory rules at the edges', () => {
       ...base,
       cycleOpened('c1', '2024-01-20', ['A', 'B']),
       jointAction('c1', 'a1', '2024-02-01', ['A', 'B']),
-      sessionHeld('s1', '2024-02-01', { activities: [...minutesMix(600, 0, 399), { kind: 'goal_setting', minutes: 1 }] }),
-      sessionHeld('s2', '2024-05-01', { activities: [...spread('policy_briefing', 3001), ...spread('joint_planning', 1999)] }),
+      sessionHeld('s1', '2024-02-01', {
+        activities: [...minutesMix(600, 0, 399), { kind: 'goal_setting', minutes: 1 }],
+      }),
+      sessionHeld('s2', '2024-05-01', {
+        activities: [...spread('policy_briefing', 3001), ...spread('joint_planning', 1999)],
+      }),
       jointAction('c1', 'a2', '2024-05-02', ['A', 'B']),
     ]);
     const [q1, q2] = trajectory(history, 'quarter').periods;
@@ -241,7 +275,13 @@ describe('trajectory rules at the edges', () => {
     expect(q1?.level).toBe('cooperative');
     // Q2: cooperative 1999 of 5000 = 0.3998: displayed 0.4 but not met; 0.3998 < 0.5 → informative.
     expect(q2?.minutes).toEqual({ informative: 3001, collaborative: 0, cooperative: 1999 });
-    expect(q2?.conditions[0]).toEqual({ level: 'cooperative', indicator: 'shares.cooperative', value: 0.4, threshold: 0.4, met: false });
+    expect(q2?.conditions[0]).toEqual({
+      level: 'cooperative',
+      indicator: 'shares.cooperative',
+      value: 0.4,
+      threshold: 0.4,
+      met: false,
+    });
     expect(q2?.level).toBe('informative');
   });
 });

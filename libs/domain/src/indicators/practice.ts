@@ -84,7 +84,11 @@ export function trajectoryPeriod(
 }
 
 /** One period of the trajectory from its session minutes and its joint actions with ≥ 2 schools (`minutes` is copied). */
-export function practiceFrom(period: string, sessionMinutesOfPeriod: Readonly<PracticeMinutes>, multiSchoolJointActions: number): TrajectoryPeriod {
+export function practiceFrom(
+  period: string,
+  sessionMinutesOfPeriod: Readonly<PracticeMinutes>,
+  multiSchoolJointActions: number,
+): TrajectoryPeriod {
   const minutes: PracticeMinutes = { ...sessionMinutesOfPeriod };
   const assessment = assessPractice(minutes, multiSchoolJointActions);
   return {

@@ -57,7 +57,10 @@ describe('RecordCycleAnalysis', () => {
   });
 
   it('rejects analysing a cycle with no joint action: CYCLE.NO_JOINT_ACTION', () => {
-    spec.given([...network, opened]).when(command('RecordCycleAnalysis', analysed.data)).thenThrows('CYCLE.NO_JOINT_ACTION', { cycleId: 'c1' });
+    spec
+      .given([...network, opened])
+      .when(command('RecordCycleAnalysis', analysed.data))
+      .thenThrows('CYCLE.NO_JOINT_ACTION', { cycleId: 'c1' });
   });
 
   it('rejects an analysis dated before the earliest joint action (recorded out of order): CYCLE.DATE_ORDER', () => {
@@ -87,7 +90,10 @@ describe('RecordCycleAnalysis', () => {
   });
 
   it('rejects analysedOn in the future: DATE.OUT_OF_RANGE', () => {
-    spec.given([...network, opened, acted]).when(command('RecordCycleAnalysis', analysisRecorded('c1', '2025-01-01').data)).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given([...network, opened, acted])
+      .when(command('RecordCycleAnalysis', analysisRecorded('c1', '2025-01-01').data))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 });
 
@@ -142,7 +148,10 @@ describe('CloseInquiryCycle', () => {
   });
 
   it('rejects an unknown cycle: CYCLE.NOT_FOUND', () => {
-    spec.given(network).when(command('CloseInquiryCycle', { cycleId: 'c1', decision: 'abandon', closedOn: '2024-03-03' })).thenThrows('CYCLE.NOT_FOUND');
+    spec
+      .given(network)
+      .when(command('CloseInquiryCycle', { cycleId: 'c1', decision: 'abandon', closedOn: '2024-03-03' }))
+      .thenThrows('CYCLE.NOT_FOUND');
   });
 
   it('rejects closedOn in the future: DATE.OUT_OF_RANGE', () => {
@@ -154,13 +163,16 @@ describe('CloseInquiryCycle', () => {
 });
 
 describe('cycle phase in the decider state', () => {
-  const phaseAfter = (events: Parameters<typeof foldNetworkState>[0]) => foldNetworkState(events).cycles.get('c1')?.phase;
+  const phaseAfter = (events: Parameters<typeof foldNetworkState>[0]) =>
+    foldNetworkState(events).cycles.get('c1')?.phase;
 
   it('goes question → joint_action → analysis → closed, and stays in analysis after a later action', () => {
     expect(phaseAfter([...network, opened])).toBe('question');
     expect(phaseAfter([...network, opened, acted])).toBe('joint_action');
     expect(phaseAfter([...network, opened, acted, analysed])).toBe('analysis');
-    expect(phaseAfter([...network, opened, acted, analysed, jointAction('c1', 'a2', '2024-04-10', ['A'])])).toBe('analysis');
+    expect(phaseAfter([...network, opened, acted, analysed, jointAction('c1', 'a2', '2024-04-10', ['A'])])).toBe(
+      'analysis',
+    );
     expect(phaseAfter([...network, opened, acted, analysed, cycleClosed('c1', 'adopt', '2024-04-30')])).toBe('closed');
   });
 

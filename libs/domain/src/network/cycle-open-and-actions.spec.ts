@@ -59,7 +59,10 @@ describe('OpenInquiryCycle', () => {
   });
 
   it('rejects a cycleId already used: CYCLE.ALREADY_OPENED', () => {
-    spec.given([...network, opened]).when(command('OpenInquiryCycle', opened.data)).thenThrows('CYCLE.ALREADY_OPENED', { cycleId: 'c1' });
+    spec
+      .given([...network, opened])
+      .when(command('OpenInquiryCycle', opened.data))
+      .thenThrows('CYCLE.ALREADY_OPENED', { cycleId: 'c1' });
   });
 
   it('rejects a cycle with no school: VALIDATION.FAILED', () => {
@@ -77,7 +80,10 @@ describe('OpenInquiryCycle', () => {
   });
 
   it('rejects openedOn before registration: DATE.OUT_OF_RANGE', () => {
-    spec.given(network).when(command('OpenInquiryCycle', cycleOpened('c1', '2023-06-01', ['A']).data)).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given(network)
+      .when(command('OpenInquiryCycle', cycleOpened('c1', '2023-06-01', ['A']).data))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 });
 
@@ -122,11 +128,17 @@ describe('RecordJointAction', () => {
   });
 
   it('accepts an action after an analysis while the cycle is open', () => {
-    spec.given([...network, opened, acted, analysed]).when(command('RecordJointAction', actionData())).then([jointAction('c1', 'a2', '2024-04-15', ['A'])]);
+    spec
+      .given([...network, opened, acted, analysed])
+      .when(command('RecordJointAction', actionData()))
+      .then([jointAction('c1', 'a2', '2024-04-15', ['A'])]);
   });
 
   it('rejects an unknown cycle: CYCLE.NOT_FOUND', () => {
-    spec.given(network).when(command('RecordJointAction', actionData())).thenThrows('CYCLE.NOT_FOUND', { cycleId: 'c1' });
+    spec
+      .given(network)
+      .when(command('RecordJointAction', actionData()))
+      .thenThrows('CYCLE.NOT_FOUND', { cycleId: 'c1' });
   });
 
   it('rejects a closed cycle: CYCLE.NOT_OPEN', () => {
@@ -158,10 +170,16 @@ describe('RecordJointAction', () => {
   });
 
   it('rejects an action with no school: VALIDATION.FAILED', () => {
-    spec.given([...network, opened]).when(command('RecordJointAction', actionData({ schools: [] }))).thenThrows('VALIDATION.FAILED');
+    spec
+      .given([...network, opened])
+      .when(command('RecordJointAction', actionData({ schools: [] })))
+      .thenThrows('VALIDATION.FAILED');
   });
 
   it('rejects carriedOutOn in the future: DATE.OUT_OF_RANGE', () => {
-    spec.given([...network, opened]).when(command('RecordJointAction', actionData({ carriedOutOn: '2025-03-01' }))).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given([...network, opened])
+      .when(command('RecordJointAction', actionData({ carriedOutOn: '2025-03-01' })))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 });

@@ -110,7 +110,9 @@ export function closeInquiryCycle(command: CloseInquiryCycle, state: NetworkStat
   requireDateInRange('closedOn', data.closedOn, state.registeredOn, command.metadata.today);
   // Actions may follow an analysis, so the close must follow whichever came last.
   requireNotBefore('closedOn', data.closedOn, latestCycleDate(cycle), 'the cycle’s latest action or analysis');
-  return [{ type: 'InquiryCycleClosed', data: { cycleId: data.cycleId, decision: data.decision, closedOn: data.closedOn } }];
+  return [
+    { type: 'InquiryCycleClosed', data: { cycleId: data.cycleId, decision: data.decision, closedOn: data.closedOn } },
+  ];
 }
 
 function requireOpenCycle(state: NetworkState, cycleId: string): CycleState {

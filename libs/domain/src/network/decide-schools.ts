@@ -1,14 +1,7 @@
 import type { JoinSchool, LeaveSchool, RegisterNetwork } from '../commands';
 import { DomainError } from '../errors';
 import type { NetworkEvent } from '../events';
-import {
-  dateIssues,
-  nonEmptyIssues,
-  optional,
-  requireDateInRange,
-  requireRegistered,
-  throwIfInvalid,
-} from './guards';
+import { dateIssues, nonEmptyIssues, optional, requireDateInRange, requireRegistered, throwIfInvalid } from './guards';
 import { openMembership, overlapsExisting } from './membership';
 import type { NetworkState } from './state';
 
@@ -16,9 +9,13 @@ export function registerNetwork(command: RegisterNetwork, state: NetworkState): 
   const { data, metadata } = command;
   throwIfInvalid(dateIssues({ registeredOn: data.registeredOn }));
   if (state.registered) {
-    throw new DomainError('NETWORK.ALREADY_REGISTERED', `Network ${state.networkId ?? data.networkId} is already registered.`, {
-      networkId: state.networkId ?? data.networkId,
-    });
+    throw new DomainError(
+      'NETWORK.ALREADY_REGISTERED',
+      `Network ${state.networkId ?? data.networkId} is already registered.`,
+      {
+        networkId: state.networkId ?? data.networkId,
+      },
+    );
   }
   // Nothing precedes registration, so only the upper bound applies.
   requireDateInRange('registeredOn', data.registeredOn, data.registeredOn, metadata.today);
@@ -41,11 +38,10 @@ export function joinSchool(command: JoinSchool, state: NetworkState): NetworkEve
   requireRegistered(state);
   throwIfInvalid([...dateIssues({ joinedOn: data.joinedOn }), ...nonEmptyIssues({ levels: data.levels })]);
   if (overlapsExisting(state.memberships, data.schoolId, data.joinedOn)) {
-    throw new DomainError(
-      'SCHOOL.ALREADY_MEMBER',
-      `School ${data.schoolId} is already a member on ${data.joinedOn}.`,
-      { schoolId: data.schoolId, joinedOn: data.joinedOn },
-    );
+    throw new DomainError('SCHOOL.ALREADY_MEMBER', `School ${data.schoolId} is already a member on ${data.joinedOn}.`, {
+      schoolId: data.schoolId,
+      joinedOn: data.joinedOn,
+    });
   }
   requireDateInRange('joinedOn', data.joinedOn, state.registeredOn, metadata.today);
   return [

@@ -27,12 +27,27 @@ const scenarios: Record<DomainErrorCode, [NetworkEvent[], NetworkCommand]> = {
   'NETWORK.ALREADY_REGISTERED': [base, command('RegisterNetwork', networkRegistered().data)],
   'SCHOOL.ALREADY_MEMBER': [base, command('JoinSchool', schoolJoined('A', '2024-03-01').data)],
   'SCHOOL.NOT_MEMBER': [base, command('RecordSession', sessionFields('s1', '2024-03-01', { schoolsPresent: ['Z'] }))],
-  'SESSION.ALREADY_RECORDED': [[...base, sessionHeld('s1', '2024-03-01')], command('RecordSession', sessionFields('s1', '2024-03-02'))],
+  'SESSION.ALREADY_RECORDED': [
+    [...base, sessionHeld('s1', '2024-03-01')],
+    command('RecordSession', sessionFields('s1', '2024-03-02')),
+  ],
   'SESSION.NOT_FOUND': [base, command('WithdrawSession', { sessionId: 's1', reason: 'r' })],
-  'CYCLE.NOT_OPEN': [[...base, opened, cycleClosed('c1', 'abandon', '2024-03-02')], command('RecordJointAction', acted.data)],
-  'CYCLE.NO_JOINT_ACTION': [[...base, opened], command('RecordCycleAnalysis', analysisRecorded('c1', '2024-03-20').data)],
-  'CYCLE.NOT_ANALYSED': [[...base, opened, acted], command('CloseInquiryCycle', { cycleId: 'c1', decision: 'adopt', closedOn: '2024-03-20' })],
-  'CYCLE.DATE_ORDER': [[...base, opened, acted], command('RecordCycleAnalysis', analysisRecorded('c1', '2024-03-05').data)],
+  'CYCLE.NOT_OPEN': [
+    [...base, opened, cycleClosed('c1', 'abandon', '2024-03-02')],
+    command('RecordJointAction', acted.data),
+  ],
+  'CYCLE.NO_JOINT_ACTION': [
+    [...base, opened],
+    command('RecordCycleAnalysis', analysisRecorded('c1', '2024-03-20').data),
+  ],
+  'CYCLE.NOT_ANALYSED': [
+    [...base, opened, acted],
+    command('CloseInquiryCycle', { cycleId: 'c1', decision: 'adopt', closedOn: '2024-03-20' }),
+  ],
+  'CYCLE.DATE_ORDER': [
+    [...base, opened, acted],
+    command('RecordCycleAnalysis', analysisRecorded('c1', '2024-03-05').data),
+  ],
   'DATE.OUT_OF_RANGE': [base, command('RecordSession', sessionFields('s1', '2025-06-01'))],
   'CYCLE.NOT_FOUND': [base, command('RecordJointAction', acted.data)],
   'CYCLE.ALREADY_OPENED': [[...base, opened], command('OpenInquiryCycle', opened.data)],
@@ -45,9 +60,12 @@ describe('every domain error code has a rule that raises it', () => {
     expect(Object.keys(scenarios).sort()).toEqual([...DOMAIN_ERROR_CODES].sort());
   });
 
-  it.each(Object.entries(scenarios) as [DomainErrorCode, [NetworkEvent[], NetworkCommand]][])('%s', (code, [given, when]) => {
-    const error = spec.given(given).when(when).thenThrows(code);
-    expect(error.name).toBe('DomainError');
-    expect(error.message.length).toBeGreaterThan(0);
-  });
+  it.each(Object.entries(scenarios) as [DomainErrorCode, [NetworkEvent[], NetworkCommand]][])(
+    '%s',
+    (code, [given, when]) => {
+      const error = spec.given(given).when(when).thenThrows(code);
+      expect(error.name).toBe('DomainError');
+      expect(error.message.length).toBeGreaterThan(0);
+    },
+  );
 });

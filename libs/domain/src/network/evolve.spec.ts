@@ -1,6 +1,15 @@
 import { isNetworkEvent, NETWORK_EVENT_TYPES, networkStreamId, type NetworkEvent } from '../events';
 import { DeciderSpecification } from '../testing/decider-specification';
-import { command, cycleOpened, jointAction, networkRegistered, schoolJoined, schoolLeft, sessionHeld, sessionWithdrawn } from '../testing/builders';
+import {
+  command,
+  cycleOpened,
+  jointAction,
+  networkRegistered,
+  schoolJoined,
+  schoolLeft,
+  sessionHeld,
+  sessionWithdrawn,
+} from '../testing/builders';
 import { evolve, foldNetworkState } from './evolve';
 import { networkDecider } from './network-decider';
 import { initialState } from './state';
@@ -50,9 +59,16 @@ describe('decider state', () => {
 
   it('folding in one pass equals evolving event by event, and evolve never changes its input', () => {
     const stepwise = events.reduce((state, event) => {
-      const before = JSON.stringify([...state.sessions], null, 0) + JSON.stringify([...state.cycles]) + JSON.stringify(state.memberships);
+      const before =
+        JSON.stringify([...state.sessions], null, 0) +
+        JSON.stringify([...state.cycles]) +
+        JSON.stringify(state.memberships);
       const next = evolve(state, event);
-      expect(JSON.stringify([...state.sessions], null, 0) + JSON.stringify([...state.cycles]) + JSON.stringify(state.memberships)).toBe(before);
+      expect(
+        JSON.stringify([...state.sessions], null, 0) +
+          JSON.stringify([...state.cycles]) +
+          JSON.stringify(state.memberships),
+      ).toBe(before);
       return next;
     }, initialState());
     expect(foldNetworkState(events)).toEqual(stepwise);

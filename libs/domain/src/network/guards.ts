@@ -64,11 +64,10 @@ export function requireDateInRange(field: string, date: string, registeredOn: st
 export function requireMembersOn(state: RegisteredState, schoolIds: readonly string[], date: string): void {
   const outsiders = distinct(schoolIds).filter((id) => !isMemberOn(state.memberships, id, date));
   if (outsiders.length > 0) {
-    throw new DomainError(
-      'SCHOOL.NOT_MEMBER',
-      `Not a member of the network on ${date}: ${outsiders.join(', ')}.`,
-      { schoolIds: outsiders, date },
-    );
+    throw new DomainError('SCHOOL.NOT_MEMBER', `Not a member of the network on ${date}: ${outsiders.join(', ')}.`, {
+      schoolIds: outsiders,
+      date,
+    });
   }
 }
 

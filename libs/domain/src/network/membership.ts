@@ -50,7 +50,9 @@ export function endMembership(memberships: readonly Membership[], schoolId: stri
  * found by binary search (indicators ask for one date per session).
  */
 export function membersTimeline(memberships: readonly Membership[]): (date: string) => readonly string[] {
-  const boundaries = [...new Set(memberships.flatMap((m) => (m.leftOn === undefined ? [m.joinedOn] : [m.joinedOn, m.leftOn])))].sort();
+  const boundaries = [
+    ...new Set(memberships.flatMap((m) => (m.leftOn === undefined ? [m.joinedOn] : [m.joinedOn, m.leftOn]))),
+  ].sort();
   const segments = new Map<number, readonly string[]>();
   return (date) => {
     let lo = 0;

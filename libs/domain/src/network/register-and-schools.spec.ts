@@ -47,14 +47,21 @@ describe('RegisterNetwork', () => {
     spec
       .given([])
       .when(command('RegisterNetwork', data))
-      .then([{ type: 'NetworkRegistered', data: { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: '2024-01-10' } }]);
+      .then([
+        {
+          type: 'NetworkRegistered',
+          data: { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: '2024-01-10' },
+        },
+      ]);
   });
 
   it('accepts registeredOn = today', () => {
     spec
       .given([])
       .when(command('RegisterNetwork', { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: TODAY }))
-      .then([{ type: 'NetworkRegistered', data: { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: TODAY } }]);
+      .then([
+        { type: 'NetworkRegistered', data: { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: TODAY } },
+      ]);
   });
 
   it('rejects registeredOn after today: DATE.OUT_OF_RANGE', () => {
@@ -74,7 +81,13 @@ describe('RegisterNetwork', () => {
   it('rejects a command whose metadata.today is not a calendar date: VALIDATION.FAILED', () => {
     spec
       .given([])
-      .when(command('RegisterNetwork', { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: REGISTERED_ON }, '31/12/2024'))
+      .when(
+        command(
+          'RegisterNetwork',
+          { networkId: NETWORK_ID, name: 'N', region: 'R', registeredOn: REGISTERED_ON },
+          '31/12/2024',
+        ),
+      )
       .thenThrows('VALIDATION.FAILED', [{ field: 'metadata.today', message: 'must be a calendar date YYYY-MM-DD' }]);
   });
 });
@@ -86,7 +99,13 @@ describe('any other command on an unregistered network: NETWORK.NOT_FOUND', () =
     command('RecordSession', sessionFields('s1', '2024-02-01')),
     command('CorrectSession', { ...sessionFields('s1', '2024-02-01'), reason: 'typo' }),
     command('WithdrawSession', { sessionId: 's1', reason: 'typo' }),
-    command('OpenInquiryCycle', { cycleId: 'c1', question: 'Q', orientation: 'innovation', schools: ['A'], openedOn: '2024-02-01' }),
+    command('OpenInquiryCycle', {
+      cycleId: 'c1',
+      question: 'Q',
+      orientation: 'innovation',
+      schools: ['A'],
+      openedOn: '2024-02-01',
+    }),
     command('RecordJointAction', {
       cycleId: 'c1',
       actionId: 'a1',
@@ -97,7 +116,13 @@ describe('any other command on an unregistered network: NETWORK.NOT_FOUND', () =
       teachersInvolved: 1,
       carriedOutOn: '2024-02-01',
     }),
-    command('RecordCycleAnalysis', { cycleId: 'c1', findings: 'F', evidenceLevel: 'school', lessonsLearned: [], analysedOn: '2024-02-01' }),
+    command('RecordCycleAnalysis', {
+      cycleId: 'c1',
+      findings: 'F',
+      evidenceLevel: 'school',
+      lessonsLearned: [],
+      analysedOn: '2024-02-01',
+    }),
     command('CloseInquiryCycle', { cycleId: 'c1', decision: 'abandon', closedOn: '2024-02-01' }),
   ];
   it.each(commands.map((c) => [c.type, c] as const))('%s', (_type, cmd) => {
@@ -135,7 +160,10 @@ describe('JoinSchool', () => {
   });
 
   it('accepts joinedOn = registeredOn', () => {
-    spec.given([registered]).when(command('JoinSchool', schoolJoined('A', REGISTERED_ON).data)).then([schoolJoined('A', REGISTERED_ON)]);
+    spec
+      .given([registered])
+      .when(command('JoinSchool', schoolJoined('A', REGISTERED_ON).data))
+      .then([schoolJoined('A', REGISTERED_ON)]);
   });
 
   it('rejects a second join while the membership is open: SCHOOL.ALREADY_MEMBER', () => {
@@ -174,7 +202,10 @@ describe('JoinSchool', () => {
   });
 
   it('rejects joinedOn in the future: DATE.OUT_OF_RANGE', () => {
-    spec.given([registered]).when(command('JoinSchool', schoolJoined('A', '2025-01-01').data)).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given([registered])
+      .when(command('JoinSchool', schoolJoined('A', '2025-01-01').data))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 
   it('rejects a school with no level: VALIDATION.FAILED', () => {
@@ -192,11 +223,16 @@ describe('LeaveSchool', () => {
     spec
       .given([registered, joinedA])
       .when(command('LeaveSchool', { schoolId: 'A', leftOn: '2024-07-01', reason: 'merged with another school' }))
-      .then([{ type: 'SchoolLeft', data: { schoolId: 'A', leftOn: '2024-07-01', reason: 'merged with another school' } }]);
+      .then([
+        { type: 'SchoolLeft', data: { schoolId: 'A', leftOn: '2024-07-01', reason: 'merged with another school' } },
+      ]);
   });
 
   it('allows leaving on the day the school joined', () => {
-    spec.given([registered, joinedA]).when(command('LeaveSchool', { schoolId: 'A', leftOn: '2024-02-01' })).then([schoolLeft('A', '2024-02-01')]);
+    spec
+      .given([registered, joinedA])
+      .when(command('LeaveSchool', { schoolId: 'A', leftOn: '2024-02-01' }))
+      .then([schoolLeft('A', '2024-02-01')]);
   });
 
   it('rejects a school that never joined: SCHOOL.NOT_MEMBER', () => {
@@ -207,7 +243,10 @@ describe('LeaveSchool', () => {
   });
 
   it('rejects leaving before joining: SCHOOL.NOT_MEMBER', () => {
-    spec.given([registered, joinedA]).when(command('LeaveSchool', { schoolId: 'A', leftOn: '2024-01-31' })).thenThrows('SCHOOL.NOT_MEMBER');
+    spec
+      .given([registered, joinedA])
+      .when(command('LeaveSchool', { schoolId: 'A', leftOn: '2024-01-31' }))
+      .thenThrows('SCHOOL.NOT_MEMBER');
   });
 
   it('rejects leaving twice, even dated inside the ended membership: SCHOOL.NOT_MEMBER', () => {
@@ -225,6 +264,9 @@ describe('LeaveSchool', () => {
   });
 
   it('rejects leftOn in the future: DATE.OUT_OF_RANGE', () => {
-    spec.given([registered, joinedA]).when(command('LeaveSchool', { schoolId: 'A', leftOn: '2025-01-01' })).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given([registered, joinedA])
+      .when(command('LeaveSchool', { schoolId: 'A', leftOn: '2025-01-01' }))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 });

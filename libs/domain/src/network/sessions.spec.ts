@@ -125,7 +125,10 @@ describe('RecordSession', () => {
   });
 
   it('rejects heldOn before registration: DATE.OUT_OF_RANGE', () => {
-    spec.given(network).when(command('RecordSession', sessionFields('s1', '2023-12-31'))).thenThrows('DATE.OUT_OF_RANGE');
+    spec
+      .given(network)
+      .when(command('RecordSession', sessionFields('s1', '2023-12-31')))
+      .thenThrows('DATE.OUT_OF_RANGE');
   });
 });
 
@@ -135,7 +138,12 @@ describe('CorrectSession', () => {
   it('replaces the session with its corrected fields', () => {
     spec
       .given([...network, held])
-      .when(command('CorrectSession', { ...sessionFields('s1', '2024-05-10', { schoolsPresent: ['C'] }), reason: 'wrong date' }))
+      .when(
+        command('CorrectSession', {
+          ...sessionFields('s1', '2024-05-10', { schoolsPresent: ['C'] }),
+          reason: 'wrong date',
+        }),
+      )
       .then([sessionCorrected('s1', '2024-05-10', { schoolsPresent: ['C'] }, 'wrong date')]);
   });
 
@@ -200,7 +208,10 @@ describe('WithdrawSession', () => {
   });
 
   it('rejects an unknown session: SESSION.NOT_FOUND', () => {
-    spec.given(network).when(command('WithdrawSession', { sessionId: 's1', reason: 'x' })).thenThrows('SESSION.NOT_FOUND');
+    spec
+      .given(network)
+      .when(command('WithdrawSession', { sessionId: 's1', reason: 'x' }))
+      .thenThrows('SESSION.NOT_FOUND');
   });
 
   it('rejects withdrawing twice: SESSION.NOT_FOUND', () => {

@@ -27,14 +27,24 @@ export const TODAY = '2024-12-31';
 
 export type CommandOf<T extends NetworkCommandType> = Extract<NetworkCommand, { type: T }>;
 
-export function command<T extends NetworkCommandType>(type: T, data: CommandOf<T>['data'], today = TODAY): CommandOf<T> {
+export function command<T extends NetworkCommandType>(
+  type: T,
+  data: CommandOf<T>['data'],
+  today = TODAY,
+): CommandOf<T> {
   return { type, data, metadata: { today } } as CommandOf<T>;
 }
 
 export function networkRegistered(over: Partial<NetworkRegisteredData> = {}): NetworkRegistered {
   return {
     type: 'NetworkRegistered',
-    data: { networkId: NETWORK_ID, name: 'Red Valparaíso Norte', region: 'Valparaíso', registeredOn: REGISTERED_ON, ...over },
+    data: {
+      networkId: NETWORK_ID,
+      name: 'Red Valparaíso Norte',
+      region: 'Valparaíso',
+      registeredOn: REGISTERED_ON,
+      ...over,
+    },
   };
 }
 

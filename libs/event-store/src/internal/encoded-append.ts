@@ -43,7 +43,8 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
   const recordedAt = new Date().toISOString();
   const recordedAtMember = `"recordedAt":"${recordedAt}"}`;
   const encoded = events.map((event) => {
-    if (typeof event?.type !== 'string' || event.type.length === 0) throw new TypeError('event.type must be a non-empty string');
+    if (typeof event?.type !== 'string' || event.type.length === 0)
+      throw new TypeError('event.type must be a non-empty string');
     const data = JSON.stringify(event.data ?? null) as string | undefined;
     if (data === undefined) throw new TypeError('event.data must be JSON-serialisable');
     return { type: event.type, data, metadata: encodeMetadata(event.metadata, recordedAt, recordedAtMember) };
@@ -53,9 +54,16 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
       if (typeof effect?.[field] !== 'string') throw new TypeError(`sideEffect.${field} must be a string`);
     }
     const expires = new Date(effect.expiresAt);
-    if (Number.isNaN(expires.getTime())) throw new RangeError(`sideEffect.expiresAt is not a date: ${effect.expiresAt}`);
+    if (Number.isNaN(expires.getTime()))
+      throw new RangeError(`sideEffect.expiresAt is not a date: ${effect.expiresAt}`);
     // One canonical ISO form, so that SQLite can compare expiry times as text.
-    return { kind: effect.kind, scope: effect.scope, key: effect.key, value: effect.value, expiresAt: expires.toISOString() };
+    return {
+      kind: effect.kind,
+      scope: effect.scope,
+      key: effect.key,
+      value: effect.value,
+      expiresAt: expires.toISOString(),
+    };
   });
   return { streamId, expectedVersion, events: encoded, recordedAt, sideEffects };
 }
@@ -67,7 +75,8 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
  */
 function encodeMetadata(metadata: Record<string, unknown> | undefined, recordedAt: string, member: string): string {
   if (metadata === undefined || metadata === null) return `{${member}`;
-  if (Object.prototype.hasOwnProperty.call(metadata, 'recordedAt')) return asObject(JSON.stringify({ ...metadata, recordedAt }));
+  if (Object.prototype.hasOwnProperty.call(metadata, 'recordedAt'))
+    return asObject(JSON.stringify({ ...metadata, recordedAt }));
   const json = asObject(JSON.stringify(metadata));
   return json === '{}' ? `{${member}` : `${json.slice(0, -1)},${member}`;
 }

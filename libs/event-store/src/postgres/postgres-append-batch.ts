@@ -31,7 +31,6 @@ export interface PostgresBatchContext {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
-
 /** A side-effect row written outside the append lock collided with this batch. */
 class RaceDetected extends Error {}
 
@@ -80,9 +79,17 @@ export async function writePostgresBatch(
   }
 }
 
-async function writeTogether(client: PoolClient, ctx: PostgresBatchContext, appends: EncodedAppend[]): Promise<Outcome[]> {
+async function writeTogether(
+  client: PoolClient,
+  ctx: PostgresBatchContext,
+  appends: EncodedAppend[],
+): Promise<Outcome[]> {
   await client.query(beginAndLock(ctx.schemaKey));
-  const { versions, live } = await readBatchState(client, [...new Set(appends.map((a) => a.streamId))], appends.flatMap((a) => a.sideEffects));
+  const { versions, live } = await readBatchState(
+    client,
+    [...new Set(appends.map((a) => a.streamId))],
+    appends.flatMap((a) => a.sideEffects),
+  );
   const decisions = planBatch(appends, versions, live);
   await ctx.hooks.afterVersionCheck?.();
   const positions = await insert(client, appends, decisions);
@@ -93,7 +100,11 @@ async function writeTogether(client: PoolClient, ctx: PostgresBatchContext, appe
   return outcomes;
 }
 
-async function writeOneByOne(client: PoolClient, ctx: PostgresBatchContext, appends: EncodedAppend[]): Promise<Outcome[]> {
+async function writeOneByOne(
+  client: PoolClient,
+  ctx: PostgresBatchContext,
+  appends: EncodedAppend[],
+): Promise<Outcome[]> {
   await client.query(beginAndLock(ctx.schemaKey));
   const outcomes: Outcome[] = [];
   for (const append of appends) {
@@ -116,7 +127,11 @@ async function writeOneByOne(client: PoolClient, ctx: PostgresBatchContext, appe
 }
 
 async function readVersions(client: PoolClient, streamIds: string[]): Promise<Map<string, number>> {
-  const { rows } = await client.query<[string, number | null]>({ ...STREAM_VERSIONS, values: [streamIds], rowMode: 'array' });
+  const { rows } = await client.query<[string, number | null]>({
+    ...STREAM_VERSIONS,
+    values: [streamIds],
+    rowMode: 'array',
+  });
   const versions = new Map<string, number>();
   for (const [streamId, version] of rows) if (version !== null) versions.set(streamId, version);
   return versions;
@@ -144,7 +159,11 @@ async function readBatchState(
 const rowKey = (streamId: string, version: number): string => `${version}\u0000${streamId}`;
 
 /** Inserts the accepted appends; returns each event's position by stream and version. */
-async function insert(client: PoolClient, appends: EncodedAppend[], decisions: Decision[]): Promise<Map<string, number>> {
+async function insert(
+  client: PoolClient,
+  appends: EncodedAppend[],
+  decisions: Decision[],
+): Promise<Map<string, number>> {
   const { name, text, values, events, sideEffects: expected } = insertQuery(appends, decisions);
   const positions = new Map<string, number>();
   if (events === 0 && expected === 0) return positions;

@@ -43,7 +43,9 @@ export interface InsertQuery {
 /** The insert of the accepted appends (see postgres-sql.ts for the two encodings). */
 export function insertQuery(appends: EncodedAppend[], decisions: Decision[]): InsertQuery {
   const accepted = appends.filter((_, i) => 'versionBefore' in decisions[i]);
-  const before = decisions.filter((d): d is { versionBefore: number } => 'versionBefore' in d).map((d) => d.versionBefore);
+  const before = decisions
+    .filter((d): d is { versionBefore: number } => 'versionBefore' in d)
+    .map((d) => d.versionBefore);
   const effects = accepted.flatMap((a) => a.sideEffects);
   const sideEffectColumns = [
     effects.map((e) => e.kind),
@@ -68,7 +70,9 @@ function eventJson(appends: EncodedAppend[], before: number[]): { values: unknow
     const head = `{"s":${JSON.stringify(append.streamId)},"a":"${append.recordedAt}","v":`;
     append.events.forEach((event, j) => {
       // data and metadata come from JSON.stringify, so the concatenation is valid JSON.
-      rows.push(`${head}${before[i] + j + 1},"t":${JSON.stringify(event.type)},"d":${event.data},"m":${event.metadata}}`);
+      rows.push(
+        `${head}${before[i] + j + 1},"t":${JSON.stringify(event.type)},"d":${event.data},"m":${event.metadata}}`,
+      );
     });
   });
   return { values: [`[${rows.join(',')}]`], count: rows.length };

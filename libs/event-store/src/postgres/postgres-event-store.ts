@@ -18,7 +18,14 @@ import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { writePostgresBatch } from './postgres-append-batch';
 import { createPool, schemaLockKey, toStoreError } from './postgres-connection';
-import { HEAD_POSITION, PURGE_EXPIRED_SIDE_EFFECTS, READ_ALL, READ_SIDE_EFFECT, READ_STREAM, STREAM_VERSION } from './postgres-sql';
+import {
+  HEAD_POSITION,
+  PURGE_EXPIRED_SIDE_EFFECTS,
+  READ_ALL,
+  READ_SIDE_EFFECT,
+  READ_STREAM,
+  STREAM_VERSION,
+} from './postgres-sql';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -35,7 +42,14 @@ export interface PostgresEventStoreOptions {
 const MAX_INT4 = 2_147_483_647;
 
 type StreamRow = [position: number, version: number, type: string, data: unknown, metadata: EventMetadata];
-type AllRow = [position: number, streamId: string, version: number, type: string, data: unknown, metadata: EventMetadata];
+type AllRow = [
+  position: number,
+  streamId: string,
+  version: number,
+  type: string,
+  data: unknown,
+  metadata: EventMetadata,
+];
 
 /**
  * Event store on PostgreSQL. One batch of appends is in flight per instance;
@@ -92,7 +106,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamHeads(): Promise<StreamHead[]> {
-    const rows = await this.rows<[string, number]>({ text: 'SELECT stream_id, max(version)::int FROM events GROUP BY stream_id ORDER BY stream_id' });
+    const rows = await this.rows<[string, number]>({
+      text: 'SELECT stream_id, max(version)::int FROM events GROUP BY stream_id ORDER BY stream_id',
+    });
     return rows.map(([streamId, version]) => ({ streamId, version }));
   }
 

@@ -62,7 +62,9 @@ export function runMigrations(db: Database, name: string, migrations: SqliteMigr
       PRIMARY KEY (name, version)
     ) STRICT`);
     const applied = new Set(db.prepare('SELECT version FROM schema_migrations WHERE name = ?').pluck().all(name));
-    const record = db.prepare('INSERT INTO schema_migrations (name, version, description, applied_at) VALUES (?, ?, ?, ?)');
+    const record = db.prepare(
+      'INSERT INTO schema_migrations (name, version, description, applied_at) VALUES (?, ?, ?, ?)',
+    );
     let count = 0;
     for (const m of sorted) {
       if (applied.has(m.version)) continue;

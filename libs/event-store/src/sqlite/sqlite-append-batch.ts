@@ -18,7 +18,11 @@ export type AppendOutcome = { ok: true; versionBefore: number; positions: number
  * itself. Throws (rolling back) when the file itself fails. Synchronous: this
  * is what the writer thread runs.
  */
-export function commitSqliteBatch(db: Database, s: WriteStatements, appends: readonly EncodedAppend[]): AppendOutcome[] {
+export function commitSqliteBatch(
+  db: Database,
+  s: WriteStatements,
+  appends: readonly EncodedAppend[],
+): AppendOutcome[] {
   try {
     s.begin.run();
     const outcomes = writeRows(s, appends);
@@ -58,7 +62,10 @@ export async function writeSqliteBatch(
 }
 
 /** Resolves or rejects each caller of a committed batch with its own outcome. */
-export function settleBatch(batch: ReadonlyArray<Pending<EncodedAppend, AppendResult>>, outcomes: readonly AppendOutcome[]): void {
+export function settleBatch(
+  batch: ReadonlyArray<Pending<EncodedAppend, AppendResult>>,
+  outcomes: readonly AppendOutcome[],
+): void {
   batch.forEach((pending, i) => {
     const outcome = outcomes[i];
     if (outcome.ok) pending.resolve(appendResult(pending.item, outcome.versionBefore, outcome.positions));
@@ -112,7 +119,11 @@ function ownFailure(s: WriteStatements, append: EncodedAppend, error: unknown): 
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? '';
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('events.')) {
-    return new WrongExpectedVersionError(append.streamId, append.expectedVersion, s.streamVersion.get(append.streamId) ?? 0);
+    return new WrongExpectedVersionError(
+      append.streamId,
+      append.expectedVersion,
+      s.streamVersion.get(append.streamId) ?? 0,
+    );
   }
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && message.includes('side_effects.')) {
     const e = append.sideEffects[0];

@@ -24,7 +24,8 @@ export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_
   }
 }
 
-const UNAVAILABLE = /^(SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOTADB|PERM|AUTH)|EACCES|EPERM|EROFS|ENOTDIR|EEXIST|ENOSPC)/;
+const UNAVAILABLE =
+  /^(SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|NOTADB|PERM|AUTH)|EACCES|EPERM|EROFS|ENOTDIR|EEXIST|ENOSPC)/;
 
 /** Maps the failures that mean "the file cannot be used right now" to StoreUnavailableError. */
 export function toStoreError(error: unknown): unknown {

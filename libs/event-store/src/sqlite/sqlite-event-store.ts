@@ -61,7 +61,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Commits on the calling thread, through `writer` (which may also be the reader, for `:memory:`). */
-  static onThisThread(writer: Database, reader: Database, hooks: StoreTestHooks = {}, maxBatch?: number): SqliteEventStore {
+  static onThisThread(
+    writer: Database,
+    reader: Database,
+    hooks: StoreTestHooks = {},
+    maxBatch?: number,
+  ): SqliteEventStore {
     const writes = prepareWrites(writer);
     const control = {
       purgeExpired: async (now: string, limit: number) => writes.purgeExpired.run(now, limit).changes,
@@ -115,7 +120,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamHeads(): Promise<StreamHead[]> {
-    return this.read(() => this.reader.prepare<[], StreamHead>('SELECT stream_id AS streamId, max(version) AS version FROM events GROUP BY stream_id ORDER BY stream_id').all());
+    return this.read(() =>
+      this.reader
+        .prepare<[], StreamHead>(
+          'SELECT stream_id AS streamId, max(version) AS version FROM events GROUP BY stream_id ORDER BY stream_id',
+        )
+        .all(),
+    );
   }
 
   async headPosition(): Promise<number> {

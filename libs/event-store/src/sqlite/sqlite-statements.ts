@@ -24,7 +24,9 @@ export function prepareWrites(db: Database): WriteStatements {
     savepoint: db.prepare('SAVEPOINT append'),
     release: db.prepare('RELEASE append'),
     rollbackToSavepoint: db.prepare('ROLLBACK TO append'),
-    streamVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?').pluck(),
+    streamVersion: db
+      .prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?')
+      .pluck(),
     insertEvent: db.prepare(
       'INSERT INTO events (stream_id, version, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -42,7 +44,14 @@ export function prepareWrites(db: Database): WriteStatements {
 
 /** Row shapes are positional (`raw()`): no per-row object with named keys to build and throw away. */
 export type StreamRow = [position: number, version: number, type: string, data: string, metadata: string];
-export type AllRow = [position: number, streamId: string, version: number, type: string, data: string, metadata: string];
+export type AllRow = [
+  position: number,
+  streamId: string,
+  version: number,
+  type: string,
+  data: string,
+  metadata: string,
+];
 
 export interface ReadStatements {
   readStream: Statement<[string, number, number, number], StreamRow>;
@@ -66,7 +75,9 @@ export function prepareReads(db: Database): ReadStatements {
         'SELECT position, stream_id, version, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
       )
       .raw(),
-    streamVersion: db.prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?').pluck(),
+    streamVersion: db
+      .prepare<[string], number>('SELECT coalesce(max(version), 0) FROM events WHERE stream_id = ?')
+      .pluck(),
     headPosition: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
     readSideEffect: db
       .prepare<[string, string, string, string], string>(

@@ -25,7 +25,9 @@ export class SqliteWriterThread {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: FromWriter) => this.received(message));
-    worker.on('error', (error) => this.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error)));
+    worker.on('error', (error) =>
+      this.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error)),
+    );
     worker.on('exit', (code) => this.stop(new StoreUnavailableError(`sqlite writer thread exited (${code})`)));
   }
 

@@ -39,10 +39,16 @@ export function errorToWire(error: unknown): WireError {
   if (error instanceof WrongExpectedVersionError) {
     return { kind: 'version', streamId: error.streamId, expected: error.expectedVersion, actual: error.actualVersion };
   }
-  if (error instanceof SideEffectConflictError) return { kind: 'side-effect', effect: error.kind, scope: error.scope, key: error.key };
+  if (error instanceof SideEffectConflictError)
+    return { kind: 'side-effect', effect: error.kind, scope: error.scope, key: error.key };
   if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: error.message };
   const e = error as { name?: string; message?: string; code?: unknown };
-  return { kind: 'other', name: e?.name ?? 'Error', message: e?.message ?? String(error), ...(typeof e?.code === 'string' ? { code: e.code } : {}) };
+  return {
+    kind: 'other',
+    name: e?.name ?? 'Error',
+    message: e?.message ?? String(error),
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+  };
 }
 
 export function errorFromWire(wire: WireError): Error {
@@ -63,4 +69,5 @@ export function errorFromWire(wire: WireError): Error {
 
 export const outcomeToWire = (o: AppendOutcome): WireOutcome => (o.ok ? o : { ok: false, error: errorToWire(o.error) });
 
-export const outcomeFromWire = (o: WireOutcome): AppendOutcome => (o.ok ? o : { ok: false, error: errorFromWire(o.error) });
+export const outcomeFromWire = (o: WireOutcome): AppendOutcome =>
+  o.ok ? o : { ok: false, error: errorFromWire(o.error) };

@@ -34,10 +34,18 @@ port.on('message', (message: ToWriter) => {
   }
   try {
     if (message.type === 'purge') {
-      post({ type: 'purged', id: message.id, deleted: statements.purgeExpired.run(message.now, message.limit).changes });
+      post({
+        type: 'purged',
+        id: message.id,
+        deleted: statements.purgeExpired.run(message.now, message.limit).changes,
+      });
       return;
     }
-    post({ type: 'committed', id: message.id, outcomes: commitSqliteBatch(db, statements, message.appends).map(outcomeToWire) });
+    post({
+      type: 'committed',
+      id: message.id,
+      outcomes: commitSqliteBatch(db, statements, message.appends).map(outcomeToWire),
+    });
   } catch (error) {
     post({ type: 'failed', id: message.id, failure: errorToWire(error) });
   }

@@ -33,7 +33,13 @@ export function concurrencyContract(ctx: ContractContext): void {
         ctx.store.appendToStream(b, events(1), { expectedVersion: 1 }),
       ]);
       expect(results.map((r) => r.status)).toEqual([
-        'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'rejected',
+        'fulfilled',
       ]);
       expect(rejected(results).map((e) => (e as WrongExpectedVersionError).actualVersion)).toEqual([1, 0, 3]);
       const versions = await Promise.all([a, b, c, d].map((id) => ctx.store.streamVersion(id)));
@@ -71,7 +77,7 @@ export function concurrencyContract(ctx: ContractContext): void {
         const seen: RecordedEvent[] = [];
         let done = false;
         const writing = Promise.all(writers).finally(() => (done = true));
-        for (let after = head; ; ) {
+        for (let after = head; ;) {
           const writersFinished = done; // read before the query, so an empty page after it proves the end
           const page = await other.readAll({ after, limit: 50 });
           seen.push(...page);

@@ -32,8 +32,7 @@ export const ev = (type: string, data: unknown = {}, metadata?: Record<string, u
   metadata,
 });
 
-export const events = (n: number, type = 'Counted'): NewEvent[] =>
-  Array.from({ length: n }, (_, i) => ev(type, { i }));
+export const events = (n: number, type = 'Counted'): NewEvent[] => Array.from({ length: n }, (_, i) => ev(type, { i }));
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -87,7 +87,7 @@ export function readContract(ctx: ContractContext): void {
       const id = ctx.stream('all-paging');
       await ctx.store.appendToStream(id, events(23), { expectedVersion: 'no_stream' });
       const seen: RecordedEvent[] = [];
-      for (let after = head; ; ) {
+      for (let after = head; ;) {
         const page = await ctx.store.readAll({ after, limit: 5 });
         if (page.length === 0) break;
         expect(page.length).toBeLessThanOrEqual(5);

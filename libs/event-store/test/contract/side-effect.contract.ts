@@ -15,7 +15,10 @@ export function sideEffectContract(ctx: ContractContext): void {
     it('commits side effects with the events, and not when the append fails', async () => {
       const id = ctx.stream('se');
       const key = ctx.stream('key');
-      await ctx.store.appendToStream(id, events(1), { expectedVersion: 'no_stream', sideEffects: [effect(key, '{"v":1}')] });
+      await ctx.store.appendToStream(id, events(1), {
+        expectedVersion: 'no_stream',
+        sideEffects: [effect(key, '{"v":1}')],
+      });
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('{"v":1}');
       expect(await ctx.store.readSideEffect('idempotency', 'network-2', key)).toBeUndefined();
 
@@ -28,7 +31,10 @@ export function sideEffectContract(ctx: ContractContext): void {
 
     it('fails an append whose key is taken, writing nothing', async () => {
       const key = ctx.stream('key');
-      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'first')] });
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), {
+        expectedVersion: 'any',
+        sideEffects: [effect(key, 'first')],
+      });
       const other = ctx.stream('se');
       await expect(
         ctx.store.appendToStream(other, events(2), {
@@ -45,7 +51,10 @@ export function sideEffectContract(ctx: ContractContext): void {
       const streams = [0, 1, 2, 3, 4, 5].map(() => ctx.stream('se-race'));
       const results = await Promise.allSettled(
         streams.map((id, i) =>
-          ctx.store.appendToStream(id, events(1), { expectedVersion: 'no_stream', sideEffects: [effect(key, `v${i}`)] }),
+          ctx.store.appendToStream(id, events(1), {
+            expectedVersion: 'no_stream',
+            sideEffects: [effect(key, `v${i}`)],
+          }),
         ),
       );
       expect(fulfilled(results)).toHaveLength(1);
@@ -59,9 +68,15 @@ export function sideEffectContract(ctx: ContractContext): void {
     it('ignores expired records and lets their key be used again', async () => {
       const key = ctx.stream('key');
       const past = new Date(Date.now() - 1000).toISOString();
-      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'old', past)] });
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), {
+        expectedVersion: 'any',
+        sideEffects: [effect(key, 'old', past)],
+      });
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBeUndefined();
-      await ctx.store.appendToStream(ctx.stream('se'), events(1), { expectedVersion: 'any', sideEffects: [effect(key, 'new')] });
+      await ctx.store.appendToStream(ctx.stream('se'), events(1), {
+        expectedVersion: 'any',
+        sideEffects: [effect(key, 'new')],
+      });
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('new');
     });
 
@@ -83,7 +98,10 @@ export function sideEffectContract(ctx: ContractContext): void {
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', live)).toBe('kept');
       expect(await ctx.store.streamVersion(stream)).toBe(1);
       // A purged key is free again.
-      await ctx.store.appendToStream(stream, events(1), { expectedVersion: 1, sideEffects: [effect(expired[0], 'again')] });
+      await ctx.store.appendToStream(stream, events(1), {
+        expectedVersion: 1,
+        sideEffects: [effect(expired[0], 'again')],
+      });
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', expired[0])).toBe('again');
     });
   });

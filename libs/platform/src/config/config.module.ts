@@ -6,6 +6,10 @@ import { INDAGA_CONFIG, IndagaConfig, loadConfig } from './config';
 @Module({})
 export class ConfigModule {
   static forRoot(config: IndagaConfig = loadConfig()) {
-    return { module: ConfigModule, providers: [{ provide: INDAGA_CONFIG, useValue: config }], exports: [INDAGA_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: INDAGA_CONFIG, useValue: config }],
+      exports: [INDAGA_CONFIG],
+    };
   }
 }

@@ -32,7 +32,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts a PostgreSQL store with its URL', () => {
-    const config = loadConfig({ INDAGA_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PORT: '0' });
+    const config = loadConfig({
+      INDAGA_STORE: 'postgres',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      PORT: '0',
+    });
     expect(config.store).toBe('postgres');
     expect(config.port).toBe(0);
   });

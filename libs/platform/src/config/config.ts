@@ -23,7 +23,10 @@ export interface IndagaConfig {
 export const INDAGA_CONFIG = Symbol('INDAGA_CONFIG');
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -59,23 +62,34 @@ function port(env: Env): number {
   const raw = env.PORT?.trim();
   if (!raw) return 3000;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be an integer 0-65535 (got "${raw}")`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError('PORT', `must be an integer 0-65535 (got "${raw}")`);
   return n;
 }
 
 function queuePrefix(env: Env): string {
   const raw = env.INDAGA_QUEUE_PREFIX?.trim() || 'indaga';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new ConfigError('INDAGA_QUEUE_PREFIX', 'must be 1-64 characters of [A-Za-z0-9_-]');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw))
+    throw new ConfigError('INDAGA_QUEUE_PREFIX', 'must be 1-64 characters of [A-Za-z0-9_-]');
   return raw;
 }
 
 export function loadConfig(env: Env = process.env): IndagaConfig {
   const store = oneOf(env, 'INDAGA_STORE', ['sqlite', 'postgres', 'kurrentdb'] as const, 'sqlite');
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const kurrentdbUrl = optionalUrl(env, 'KURRENTDB_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:']);
+  const kurrentdbUrl = optionalUrl(env, 'KURRENTDB_URL', [
+    'esdb:',
+    'esdb+discover:',
+    'kurrentdb:',
+    'kurrentdb+discover:',
+    'kdb:',
+    'kdb+discover:',
+  ]);
   const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
-  if (store === 'postgres' && !databaseUrl) throw new ConfigError('DATABASE_URL', 'is required when INDAGA_STORE=postgres');
-  if (store === 'kurrentdb' && !kurrentdbUrl) throw new ConfigError('KURRENTDB_URL', 'is required when INDAGA_STORE=kurrentdb');
+  if (store === 'postgres' && !databaseUrl)
+    throw new ConfigError('DATABASE_URL', 'is required when INDAGA_STORE=postgres');
+  if (store === 'kurrentdb' && !kurrentdbUrl)
+    throw new ConfigError('KURRENTDB_URL', 'is required when INDAGA_STORE=kurrentdb');
   const role = oneOf(env, 'INDAGA_ROLE', ['all', 'api', 'worker'] as const, 'all');
   if (role === 'worker' && !redisUrl) throw new ConfigError('REDIS_URL', 'is required when INDAGA_ROLE=worker');
   const adminToken = env.INDAGA_ADMIN_TOKEN?.trim() || undefined;

@@ -46,7 +46,10 @@ export class PostgresSqlClient implements SqlClient {
   }
 
   /** `durable: false` (synchronous_commit=off) is for derived data only (read models), as in SqliteSqlClient. */
-  static open(connectionString: string, options: { schema?: string; max?: number; durable?: boolean } = {}): PostgresSqlClient {
+  static open(
+    connectionString: string,
+    options: { schema?: string; max?: number; durable?: boolean } = {},
+  ): PostgresSqlClient {
     const settings = [
       ...(options.schema ? [`-c search_path=${options.schema}`] : []),
       ...(options.durable === false ? ['-c synchronous_commit=off'] : []),
@@ -91,7 +94,9 @@ export class PostgresSqlClient implements SqlClient {
       await client.query(
         'CREATE TABLE IF NOT EXISTS app_migrations (name text NOT NULL, version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (name, version))',
       );
-      const { rows } = await client.query<{ version: number }>('SELECT version FROM app_migrations WHERE name = $1', [name]);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM app_migrations WHERE name = $1', [
+        name,
+      ]);
       const applied = new Set(rows.map((r) => r.version));
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
         if (applied.has(m.version)) continue;

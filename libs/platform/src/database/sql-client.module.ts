@@ -6,12 +6,20 @@ import { SqliteSqlClient } from './sqlite-sql-client';
 
 /** The service's own tables live in PostgreSQL when DATABASE_URL is set, else in the embedded SQLite file. */
 export function openConfiguredSqlClient(config: IndagaConfig, options: { durable?: boolean } = {}): SqlClient {
-  return config.databaseUrl ? PostgresSqlClient.open(config.databaseUrl, options) : SqliteSqlClient.open(config.sqlitePath, options);
+  return config.databaseUrl
+    ? PostgresSqlClient.open(config.databaseUrl, options)
+    : SqliteSqlClient.open(config.sqlitePath, options);
 }
 
 @Global()
 @Module({
-  providers: [{ provide: SQL_CLIENT, inject: [INDAGA_CONFIG], useFactory: (config: IndagaConfig) => openConfiguredSqlClient(config) }],
+  providers: [
+    {
+      provide: SQL_CLIENT,
+      inject: [INDAGA_CONFIG],
+      useFactory: (config: IndagaConfig) => openConfiguredSqlClient(config),
+    },
+  ],
   exports: [SQL_CLIENT],
 })
 export class SqlClientModule implements OnApplicationShutdown {

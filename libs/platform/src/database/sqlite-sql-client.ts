@@ -90,15 +90,21 @@ export class SqliteSqlClient implements SqlClient {
 
   async migrate(name: string, migrations: readonly Migration[]): Promise<void> {
     await this.lock;
-    this.db.exec('CREATE TABLE IF NOT EXISTS app_migrations (name TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (name, version))');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS app_migrations (name TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (name, version))',
+    );
     const apply = this.db.transaction(() => {
       const applied = new Set(
-        (this.db.prepare('SELECT version FROM app_migrations WHERE name = ?').all(name) as { version: number }[]).map((r) => r.version),
+        (this.db.prepare('SELECT version FROM app_migrations WHERE name = ?').all(name) as { version: number }[]).map(
+          (r) => r.version,
+        ),
       );
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
         if (applied.has(m.version)) continue;
         this.db.exec(m.sqlite);
-        this.db.prepare('INSERT INTO app_migrations (name, version, applied_at) VALUES (?, ?, ?)').run(name, m.version, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO app_migrations (name, version, applied_at) VALUES (?, ?, ?)')
+          .run(name, m.version, new Date().toISOString());
       }
     });
     apply.immediate();

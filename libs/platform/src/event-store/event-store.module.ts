@@ -10,7 +10,9 @@ export async function openConfiguredEventStore(config: IndagaConfig): Promise<Ev
     case 'postgres':
       return openPostgresEventStore({ connectionString: config.databaseUrl! });
     case 'kurrentdb':
-      throw new Error('INDAGA_STORE=kurrentdb: the KurrentDB adapter is not available in this version; use sqlite or postgres');
+      throw new Error(
+        'INDAGA_STORE=kurrentdb: the KurrentDB adapter is not available in this version; use sqlite or postgres',
+      );
   }
 }
 

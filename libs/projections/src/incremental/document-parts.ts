@@ -32,11 +32,14 @@ export class DocumentParts {
     for (let start = 0; start < items.length; start += BLOCK) {
       const end = Math.min(items.length, start + BLOCK);
       const k = blocks.length;
-      let same = before !== undefined && k < before.blocks.length && Math.min(before.items.length, start + BLOCK) === end;
+      let same =
+        before !== undefined && k < before.blocks.length && Math.min(before.items.length, start + BLOCK) === end;
       for (let i = start; same && i < end; i++) same = items[i] === before!.items[i];
       // Blocks after the first carry the comma that separates them from the one before.
       // JSON.stringify of the block's elements as an array, without its brackets: the elements' texts joined by commas.
-      blocks.push(same ? before!.blocks[k] : `${k === 0 ? '' : ','}${JSON.stringify(items.slice(start, end)).slice(1, -1)}`);
+      blocks.push(
+        same ? before!.blocks[k] : `${k === 0 ? '' : ','}${JSON.stringify(items.slice(start, end)).slice(1, -1)}`,
+      );
     }
     this.previous.set(key, { items, blocks });
     return blocks;

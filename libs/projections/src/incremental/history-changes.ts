@@ -23,17 +23,36 @@ export interface HistoryChanges {
   cyclesFrom: string | null;
 }
 
-export const EVERYTHING: HistoryChanges = { all: true, sessionDates: [], appendedSessions: null, onlySessionsAppended: false, actionDates: [], membershipsFrom: null, cyclesFrom: null };
+export const EVERYTHING: HistoryChanges = {
+  all: true,
+  sessionDates: [],
+  appendedSessions: null,
+  onlySessionsAppended: false,
+  actionDates: [],
+  membershipsFrom: null,
+  cyclesFrom: null,
+};
 
 export function historyChanges(before: NetworkHistory, after: NetworkHistory): HistoryChanges {
   if (before.registeredOn !== after.registeredOn) return EVERYTHING;
-  const changes: HistoryChanges = { all: false, sessionDates: [], appendedSessions: null, onlySessionsAppended: false, actionDates: [], membershipsFrom: null, cyclesFrom: null };
+  const changes: HistoryChanges = {
+    all: false,
+    sessionDates: [],
+    appendedSessions: null,
+    onlySessionsAppended: false,
+    actionDates: [],
+    membershipsFrom: null,
+    cyclesFrom: null,
+  };
   const sessions = symmetricDifference(before.sessions, after.sessions);
   for (const s of sessions) changes.sessionDates.push(s.heldOn);
   if (appendedOnly(before.sessions, after.sessions)) changes.appendedSessions = sessions;
   changes.membershipsFrom = membershipsFrom(before.memberships, after.memberships);
   cycleChanges(before.cycles, after.cycles, changes);
-  changes.onlySessionsAppended = changes.appendedSessions !== null && sameItems(before.memberships, after.memberships) && sameItems(before.cycles, after.cycles);
+  changes.onlySessionsAppended =
+    changes.appendedSessions !== null &&
+    sameItems(before.memberships, after.memberships) &&
+    sameItems(before.cycles, after.cycles);
   return changes;
 }
 

@@ -86,10 +86,13 @@ export class PeriodViews {
     this.timeline = undefined;
     if (changes.onlySessionsAppended) {
       // latestFactDate is a maximum: with only new sessions, the new maximum is the old one or a new date.
-      for (const s of changes.appendedSessions!) if (this.latest === null || s.heldOn > this.latest) this.latest = s.heldOn;
+      for (const s of changes.appendedSessions!)
+        if (this.latest === null || s.heldOn > this.latest) this.latest = s.heldOn;
     } else this.latest = latestFactDate(history);
     if (changes.appendedSessions === null) this.sessionGroups = new Map();
-    else for (const [kind, groups] of this.sessionGroups) for (const s of changes.appendedSessions) push(groups, this.label(s.heldOn, kind), s);
+    else
+      for (const [kind, groups] of this.sessionGroups)
+        for (const s of changes.appendedSessions) push(groups, this.label(s.heldOn, kind), s);
     if (changes.all || changes.actionDates.length > 0) this.actionGroups = new Map();
     for (const kind of PERIODS) this.slots.set(kind, this.nextSlots(kind, history, changes));
   }
@@ -130,7 +133,11 @@ export class PeriodViews {
   indicatorsParts(kind: Period): string[] {
     return this.slotsOf(kind).map((slot, i) => {
       if (slot.indicatorsJson === undefined) {
-        const value: IndicatorsPeriod = { period: slot.period, depth: this.depth(kind, slot), leadership: this.leadership(kind, slot) };
+        const value: IndicatorsPeriod = {
+          period: slot.period,
+          depth: this.depth(kind, slot),
+          leadership: this.leadership(kind, slot),
+        };
         slot.indicatorsJson = `${i === 0 ? '' : ','}${JSON.stringify(value)}`;
       }
       return slot.indicatorsJson;
@@ -217,13 +224,15 @@ export class PeriodViews {
 
   private sessionsIn(kind: Period, period: string): readonly SessionFields[] {
     let groups = this.sessionGroups.get(kind);
-    if (groups === undefined) this.sessionGroups.set(kind, (groups = this.group(this.history!.sessions, (s) => s.heldOn, kind)));
+    if (groups === undefined)
+      this.sessionGroups.set(kind, (groups = this.group(this.history!.sessions, (s) => s.heldOn, kind)));
     return groups.get(period) ?? NONE;
   }
 
   private actionsIn(kind: Period, period: string): readonly JointActionCarriedOutData[] {
     let groups = this.actionGroups.get(kind);
-    if (groups === undefined) this.actionGroups.set(kind, (groups = this.group(allJointActions(this.history!), (a) => a.carriedOutOn, kind)));
+    if (groups === undefined)
+      this.actionGroups.set(kind, (groups = this.group(allJointActions(this.history!), (a) => a.carriedOutOn, kind)));
     return groups.get(period) ?? NONE;
   }
 

@@ -57,7 +57,9 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
       provide: PROJECTION_SCHEDULER,
       inject: [CatchUpService, INDAGA_CONFIG, REDIS],
       useFactory: (catchUp: CatchUpService, config: IndagaConfig, redis?: Redis) =>
-        redis ? new BullMqScheduler(redis, { prefix: config.queuePrefix }) : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
+        redis
+          ? new BullMqScheduler(redis, { prefix: config.queuePrefix })
+          : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
     },
     ProjectionLifecycle,
   ],

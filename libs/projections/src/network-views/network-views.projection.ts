@@ -48,9 +48,19 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
       view: (doc, version) => {
         periods.update(doc);
         const parts = new PartsBuilder().text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);
-        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`).run(periods.trajectoryParts(p)).text(']}'));
+        PERIODS.forEach((p, i) =>
+          parts
+            .text(`${i ? ',' : ''}${JSON.stringify(p)}:${periods.trajectoryHead(p)}`)
+            .run(periods.trajectoryParts(p))
+            .text(']}'),
+        );
         parts.text('},"indicators":{');
-        PERIODS.forEach((p, i) => parts.text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`).run(periods.indicatorsParts(p)).text(']}'));
+        PERIODS.forEach((p, i) =>
+          parts
+            .text(`${i ? ',' : ''}${JSON.stringify(p)}:{"periods":[`)
+            .run(periods.indicatorsParts(p))
+            .text(']}'),
+        );
         return parts.text('}}').build();
       },
     };

@@ -36,18 +36,32 @@ export interface OverviewEntry {
 }
 
 /** One network's line of the overview for one period kind: pure, from the domain's functions. */
-export function overviewEntry(history: NetworkHistory, version: number, period: Period, summary: NetworkSummary = networkSummary(history)): OverviewEntry {
+export function overviewEntry(
+  history: NetworkHistory,
+  version: number,
+  period: Period,
+  summary: NetworkSummary = networkSummary(history),
+): OverviewEntry {
   const periods = trajectory(history, period).periods;
   let latest = -1;
   for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
   return entryOf(summary, version, latest >= 0 ? periods[latest] : undefined, (p) =>
     // Depth of that one period only (the same function the indicators use for every period).
-    depthOf(history, p, allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === p)),
+    depthOf(
+      history,
+      p,
+      allJointActions(history).filter((a) => periodOf(a.carriedOutOn, period) === p),
+    ),
   );
 }
 
 /** The entry from the latest period with a level and the depth of one period, however they were computed. */
-function entryOf(summary: NetworkSummary, version: number, practice: TrajectoryPeriod | undefined, depthIn: (period: string) => DepthIndicators): OverviewEntry {
+function entryOf(
+  summary: NetworkSummary,
+  version: number,
+  practice: TrajectoryPeriod | undefined,
+  depthIn: (period: string) => DepthIndicators,
+): OverviewEntry {
   return {
     networkId: summary.networkId,
     name: summary.name,
@@ -70,7 +84,10 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
   evolve: (doc, events) => foldHistory(events, doc),
   view: (doc, version) => {
     const summary = networkSummary(doc);
-    return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<Period, OverviewEntry>;
+    return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<
+      Period,
+      OverviewEntry
+    >;
   },
   indexed: (doc) => ({ region: doc.region }),
   /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
@@ -84,7 +101,12 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
         // Only the latest periods with a level are read, so only those (and the ones after them) are computed.
         const quarter = periods.latestWithLevel('quarter');
         const summary = networkSummary(doc, quarter ? [quarter] : []);
-        const view = Object.fromEntries(PERIODS.map((p) => [p, entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label))]));
+        const view = Object.fromEntries(
+          PERIODS.map((p) => [
+            p,
+            entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label)),
+          ]),
+        );
         return singlePart(JSON.stringify(view));
       },
     };

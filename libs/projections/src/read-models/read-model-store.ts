@@ -63,13 +63,14 @@ export class ReadModelStore {
     options: { commitIntervalMs?: number } = {},
   ) {
     this.writes = new GroupCommit(
-      (batch) => this.sql.transaction(async (tx) => {
-        // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
-        const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
-        const results: boolean[] = new Array<boolean>(batch.length);
-        for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
-        return results;
-      }),
+      (batch) =>
+        this.sql.transaction(async (tx) => {
+          // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
+          const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
+          const results: boolean[] = new Array<boolean>(batch.length);
+          for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
+          return results;
+        }),
       (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
       options.commitIntervalMs ?? 0,
     );
@@ -90,7 +91,12 @@ export class ReadModelStore {
    * leaves the document out (empty): it is the network's whole history,
    * which the HTTP reads of views do not need.
    */
-  async row(projection: string, generation: number, networkId: string, options: { viewOnly?: boolean } = {}): Promise<ReadModelRow | undefined> {
+  async row(
+    projection: string,
+    generation: number,
+    networkId: string,
+    options: { viewOnly?: boolean } = {},
+  ): Promise<ReadModelRow | undefined> {
     const rows = await this.sql.query<{ version: unknown; kind: string | null; text: string | null }>(
       `SELECT r.version, p.kind, p.text FROM read_models r
        LEFT JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id
@@ -99,7 +105,11 @@ export class ReadModelStore {
       [projection, generation, networkId, options.viewOnly ? 'v' : 'd'],
     );
     if (rows.length === 0) return undefined;
-    const text = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.text).join('');
+    const text = (kind: string) =>
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => r.text)
+        .join('');
     return { networkId, version: num(rows[0].version), document: text('d'), view: text('v') };
   }
 
@@ -132,7 +142,11 @@ export class ReadModelStore {
     return this.writes.submit({ projection, generation, fromVersion, row });
   }
 
-  async views(projection: string, generation: number, filter: { region?: string; networkId?: string } = {}): Promise<Array<{ networkId: string; version: number; view: string }>> {
+  async views(
+    projection: string,
+    generation: number,
+    filter: { region?: string; networkId?: string } = {},
+  ): Promise<Array<{ networkId: string; version: number; view: string }>> {
     const params: unknown[] = [projection, generation];
     let where = 'r.projection = $1 AND r.generation = $2';
     if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
@@ -156,7 +170,9 @@ export class ReadModelStore {
   }
 
   async status(projection: string): Promise<ProjectionStatusRow> {
-    const [r] = await this.sql.query<Record<string, unknown>>('SELECT * FROM projection_status WHERE projection = $1', [projection]);
+    const [r] = await this.sql.query<Record<string, unknown>>('SELECT * FROM projection_status WHERE projection = $1', [
+      projection,
+    ]);
     if (!r) throw new Error(`unknown projection ${projection}`);
     return {
       projection,
@@ -173,10 +189,13 @@ export class ReadModelStore {
   /** Claims the next generation for a rebuild unless one is running; answers it, or undefined. */
   async startRebuild(projection: string, jobId: string, total: number): Promise<number | undefined> {
     return this.sql.transaction(async (tx) => {
-      const [r] = await tx.query<{ active_generation: unknown; rebuild_generation: unknown; rebuild_state: string | null }>(
-        'SELECT active_generation, rebuild_generation, rebuild_state FROM projection_status WHERE projection = $1',
-        [projection],
-      );
+      const [r] = await tx.query<{
+        active_generation: unknown;
+        rebuild_generation: unknown;
+        rebuild_state: string | null;
+      }>('SELECT active_generation, rebuild_generation, rebuild_state FROM projection_status WHERE projection = $1', [
+        projection,
+      ]);
       if (!r || r.rebuild_state === 'running') return undefined;
       const generation = Math.max(num(r.active_generation), numOrNull(r.rebuild_generation) ?? 0) + 1;
       await tx.run('DELETE FROM read_models WHERE projection = $1 AND generation = $2', [projection, generation]);
@@ -191,10 +210,18 @@ export class ReadModelStore {
   }
 
   async setRebuildJob(projection: string, generation: number, jobId: string): Promise<void> {
-    await this.sql.run('UPDATE projection_status SET rebuild_job_id = $3 WHERE projection = $1 AND rebuild_generation = $2', [projection, generation, jobId]);
+    await this.sql.run(
+      'UPDATE projection_status SET rebuild_job_id = $3 WHERE projection = $1 AND rebuild_generation = $2',
+      [projection, generation, jobId],
+    );
   }
 
-  async rebuildProgress(projection: string, generation: number, processed: number, total: number): Promise<RebuildState | null> {
+  async rebuildProgress(
+    projection: string,
+    generation: number,
+    processed: number,
+    total: number,
+  ): Promise<RebuildState | null> {
     await this.sql.run(
       `UPDATE projection_status SET rebuild_processed = $3, rebuild_total = $4, updated_at = $5
        WHERE projection = $1 AND rebuild_generation = $2 AND rebuild_state = 'running'`,
@@ -213,7 +240,12 @@ export class ReadModelStore {
     return changed === 1;
   }
 
-  async endRebuild(projection: string, generation: number, state: 'cancelled' | 'failed', error?: string): Promise<boolean> {
+  async endRebuild(
+    projection: string,
+    generation: number,
+    state: 'cancelled' | 'failed',
+    error?: string,
+  ): Promise<boolean> {
     const changed = await this.sql.run(
       `UPDATE projection_status SET rebuild_state = $3, rebuild_error = $4, updated_at = $5
        WHERE projection = $1 AND rebuild_generation = $2 AND rebuild_state = 'running'`,
@@ -224,9 +256,18 @@ export class ReadModelStore {
 
   /** Drops every generation but the active one (after a switch or a cancelled rebuild). */
   async dropInactive(projection: string, activeGeneration: number): Promise<void> {
-    await this.sql.run('DELETE FROM read_models WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
-    await this.sql.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
-    await this.sql.run('DELETE FROM projection_parked WHERE projection = $1 AND generation <> $2', [projection, activeGeneration]);
+    await this.sql.run('DELETE FROM read_models WHERE projection = $1 AND generation <> $2', [
+      projection,
+      activeGeneration,
+    ]);
+    await this.sql.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation <> $2', [
+      projection,
+      activeGeneration,
+    ]);
+    await this.sql.run('DELETE FROM projection_parked WHERE projection = $1 AND generation <> $2', [
+      projection,
+      activeGeneration,
+    ]);
   }
 
   async park(projection: string, generation: number, networkId: string, version: number, error: string): Promise<void> {
@@ -242,16 +283,27 @@ export class ReadModelStore {
       `SELECT network_id, generation, version, error, parked_at FROM projection_parked WHERE projection = $1 ${generation === undefined ? '' : 'AND generation = $2'} ORDER BY network_id`,
       generation === undefined ? [projection] : [projection, generation],
     );
-    return rows.map((r) => ({ networkId: String(r.network_id), generation: num(r.generation), version: num(r.version), error: String(r.error), parkedAt: String(r.parked_at) }));
+    return rows.map((r) => ({
+      networkId: String(r.network_id),
+      generation: num(r.generation),
+      version: num(r.version),
+      error: String(r.error),
+      parkedAt: String(r.parked_at),
+    }));
   }
 
   async isParked(projection: string, generation: number, networkId: string): Promise<boolean> {
-    const rows = await this.sql.query('SELECT 1 FROM projection_parked WHERE projection = $1 AND generation = $2 AND network_id = $3', [projection, generation, networkId]);
+    const rows = await this.sql.query(
+      'SELECT 1 FROM projection_parked WHERE projection = $1 AND generation = $2 AND network_id = $3',
+      [projection, generation, networkId],
+    );
     return rows.length > 0;
   }
 
   async cursor(name: string): Promise<number> {
-    const [r] = await this.sql.query<{ position: unknown }>('SELECT position FROM projection_cursors WHERE name = $1', [name]);
+    const [r] = await this.sql.query<{ position: unknown }>('SELECT position FROM projection_cursors WHERE name = $1', [
+      name,
+    ]);
     return r ? num(r.position) : 0;
   }
 
@@ -287,7 +339,10 @@ function compareKeys(a: CompareAndSet, b: CompareAndSet): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-async function compareAndSetIn(tx: SqlExecutor, { projection, generation, fromVersion, row }: CompareAndSet): Promise<boolean> {
+async function compareAndSetIn(
+  tx: SqlExecutor,
+  { projection, generation, fromVersion, row }: CompareAndSet,
+): Promise<boolean> {
   const changed =
     fromVersion === 0
       ? await tx.run(
@@ -306,20 +361,33 @@ async function compareAndSetIn(tx: SqlExecutor, { projection, generation, fromVe
 }
 
 /** Applies the parts changes of one row (`d`: document, `v`: view) inside the caller's transaction. */
-async function writeParts(tx: SqlExecutor, key: [string, number, string], changes: Record<'d' | 'v', PartsChange>): Promise<void> {
+async function writeParts(
+  tx: SqlExecutor,
+  key: [string, number, string],
+  changes: Record<'d' | 'v', PartsChange>,
+): Promise<void> {
   const upserts: Array<[string, number, string]> = [];
   for (const kind of ['d', 'v'] as const) {
     const change = changes[kind];
-    if (change.replace) await tx.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4', [...key, kind]);
+    if (change.replace)
+      await tx.run(
+        'DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4',
+        [...key, kind],
+      );
     for (const seq of change.deletes) {
-      await tx.run('DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4 AND seq = $5', [...key, kind, seq]);
+      await tx.run(
+        'DELETE FROM read_model_parts WHERE projection = $1 AND generation = $2 AND network_id = $3 AND kind = $4 AND seq = $5',
+        [...key, kind, seq],
+      );
     }
     for (const [seq, text] of change.upserts) upserts.push([kind, seq, text]);
   }
   for (let i = 0; i < upserts.length; i += PARTS_PER_INSERT) {
     const chunk = upserts.slice(i, i + PARTS_PER_INSERT);
     const params: unknown[] = [...key];
-    const values = chunk.map(([kind, seq, text]) => `($1, $2, $3, $${params.push(kind)}, $${params.push(seq)}, $${params.push(text)})`);
+    const values = chunk.map(
+      ([kind, seq, text]) => `($1, $2, $3, $${params.push(kind)}, $${params.push(seq)}, $${params.push(text)})`,
+    );
     await tx.run(
       `INSERT INTO read_model_parts (projection, generation, network_id, kind, seq, text) VALUES ${values.join(', ')}
        ON CONFLICT (projection, generation, network_id, kind, seq) DO UPDATE SET text = excluded.text`,

@@ -53,7 +53,10 @@ export function singlePart(text: string): TextParts {
 }
 
 export function joinParts(parts: TextParts): string {
-  return [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text).join('');
+  return [...parts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, text]) => text)
+    .join('');
 }
 
 /** What to write to go from `before` (unknown: replace everything) to `after`. */

@@ -1,6 +1,12 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CATCH_UP_ATTEMPTS, CATCH_UP_BACKOFF_MS, catchUpJobId, ProjectionScheduler, rebuildJobId } from './scheduler.port';
+import {
+  CATCH_UP_ATTEMPTS,
+  CATCH_UP_BACKOFF_MS,
+  catchUpJobId,
+  ProjectionScheduler,
+  rebuildJobId,
+} from './scheduler.port';
 
 export const PROJECTION_QUEUE = 'indaga-projections';
 

@@ -10,8 +10,13 @@ export interface CatchUpFailure {
 }
 
 export class CatchUpFailed extends Error {
-  constructor(readonly networkId: string, readonly failures: CatchUpFailure[]) {
-    super(`catch-up of ${networkId} failed in ${failures.map((f) => `${f.projection}@${f.generation}: ${f.error.message}`).join('; ')}`);
+  constructor(
+    readonly networkId: string,
+    readonly failures: CatchUpFailure[],
+  ) {
+    super(
+      `catch-up of ${networkId} failed in ${failures.map((f) => `${f.projection}@${f.generation}: ${f.error.message}`).join('; ')}`,
+    );
     this.name = 'CatchUpFailed';
   }
 }
@@ -46,7 +51,9 @@ export class CatchUpService {
   async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<number | undefined> {
     const failures: CatchUpFailure[] = [];
     // Projections side by side: their writes then share one read-model transaction (GroupCommit).
-    const outcomes = await Promise.all(this.projections.map((projection) => this.catchUpProjection(projection, networkId)));
+    const outcomes = await Promise.all(
+      this.projections.map((projection) => this.catchUpProjection(projection, networkId)),
+    );
     let lowest = Number.POSITIVE_INFINITY;
     for (const outcome of outcomes) {
       failures.push(...outcome.failures);
@@ -61,12 +68,16 @@ export class CatchUpService {
   }
 
   /** `reached`: the active generation's checkpoint after the catch-up (undefined when parked). */
-  private async catchUpProjection(projection: NetworkProjection, networkId: string): Promise<{ failures: CatchUpFailure[]; reached?: number }> {
+  private async catchUpProjection(
+    projection: NetworkProjection,
+    networkId: string,
+  ): Promise<{ failures: CatchUpFailure[]; reached?: number }> {
     const failures: CatchUpFailure[] = [];
     let reached: number | undefined;
     const status = await this.readModels.status(projection.name);
     const generations = [status.activeGeneration];
-    if (status.rebuildState === 'running' && status.rebuildGeneration !== null) generations.push(status.rebuildGeneration);
+    if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
+      generations.push(status.rebuildGeneration);
     for (const generation of generations) {
       if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
       try {
@@ -82,7 +93,8 @@ export class CatchUpService {
   /** The generation answering now, per projection. */
   async activeGenerations(): Promise<Map<string, number>> {
     const active = new Map<string, number>();
-    for (const projection of this.projections) active.set(projection.name, (await this.readModels.status(projection.name)).activeGeneration);
+    for (const projection of this.projections)
+      active.set(projection.name, (await this.readModels.status(projection.name)).activeGeneration);
     return active;
   }
 

@@ -37,10 +37,12 @@ export class InProcessScheduler implements ProjectionScheduler {
 
   async rebuild(projection: string, generation: number): Promise<string> {
     const jobId = rebuildJobId(projection, generation);
-    const run = runRebuild(this.catchUp, projection, generation, { signal: this.stopping }).catch(async (err: Error) => {
-      this.logger.error({ msg: 'rebuild failed', projection, generation, err });
-      await this.catchUp.readModels.endRebuild(projection, generation, 'failed', err.message);
-    });
+    const run = runRebuild(this.catchUp, projection, generation, { signal: this.stopping }).catch(
+      async (err: Error) => {
+        this.logger.error({ msg: 'rebuild failed', projection, generation, err });
+        await this.catchUp.readModels.endRebuild(projection, generation, 'failed', err.message);
+      },
+    );
     this.rebuilds.add(run);
     void run.finally(() => this.rebuilds.delete(run));
     return jobId;
@@ -67,10 +69,13 @@ export class InProcessScheduler implements ProjectionScheduler {
     } catch (err) {
       this.failures.set(networkId, attempt);
       this.logger.warn({ msg: 'catch-up failed; retrying', networkId, attempt, err });
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        void this.notify(networkId);
-      }, CATCH_UP_BACKOFF_MS * 2 ** (attempt - 1));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          void this.notify(networkId);
+        },
+        CATCH_UP_BACKOFF_MS * 2 ** (attempt - 1),
+      );
       this.timers.add(timer);
     }
   }

@@ -67,7 +67,12 @@ export class ProjectionRunner {
     // Without the cache (rebuilds), the next page continues from this run's own last write.
     let carried: CachedDoc | undefined;
     for (;;) {
-      const { version, doc, serializer, written: before } = carried ?? (await this.load(projection, generation, networkId, key));
+      const {
+        version,
+        doc,
+        serializer,
+        written: before,
+      } = carried ?? (await this.load(projection, generation, networkId, key));
       carried = undefined;
       first ??= version;
       const page = await this.read(streamId, version + 1, pageSize);
@@ -75,7 +80,10 @@ export class ProjectionRunner {
       const next = page[page.length - 1].version;
       const evolved = projection.evolve(doc, toDomainEvents(page));
       const storeDocument = options.storeDocument ?? true;
-      const parts = { document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT, view: serializer.view(evolved, next) };
+      const parts = {
+        document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
+        view: serializer.view(evolved, next),
+      };
       const written = await this.readModels.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
@@ -90,7 +98,8 @@ export class ProjectionRunner {
       else this.remember(key, entry);
       if (written && options.remember === false) carried = entry;
       // A short page was the end of the stream when read: done (later appends bring their own notification).
-      if (written && page.length < pageSize) return { projection: projection.name, generation, fromVersion: first, toVersion: next };
+      if (written && page.length < pageSize)
+        return { projection: projection.name, generation, fromVersion: first, toVersion: next };
     }
   }
 
@@ -99,7 +108,13 @@ export class ProjectionRunner {
    * over the log): view and checkpoint, no document, compare-and-set from
    * "no row". False when the network already has a row in that generation.
    */
-  writeFolded(projection: NetworkProjection, generation: number, networkId: string, doc: unknown, version: number): Promise<boolean> {
+  writeFolded(
+    projection: NetworkProjection,
+    generation: number,
+    networkId: string,
+    doc: unknown,
+    version: number,
+  ): Promise<boolean> {
     return this.readModels.compareAndSet(projection.name, generation, 0, {
       networkId,
       version,
@@ -123,7 +138,12 @@ export class ProjectionRunner {
     return read;
   }
 
-  private async load(projection: NetworkProjection, generation: number, networkId: string, key: string): Promise<CachedDoc> {
+  private async load(
+    projection: NetworkProjection,
+    generation: number,
+    networkId: string,
+    key: string,
+  ): Promise<CachedDoc> {
     const cached = this.docs.get(key);
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
     const stored = await this.readModels.version(projection.name, generation, networkId);
@@ -132,15 +152,20 @@ export class ProjectionRunner {
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
     const row = await this.readModels.row(projection.name, generation, networkId);
     if (!row) return { version: 0, doc: projection.initial(), serializer };
-    if (row.document === '') return { version: row.version, doc: await this.refold(projection, networkId, row.version), serializer };
+    if (row.document === '')
+      return { version: row.version, doc: await this.refold(projection, networkId, row.version), serializer };
     return { version: row.version, doc: JSON.parse(row.document), serializer };
   }
 
   /** The document of a row stored without one (a rebuilt row): the stream folded up to its version. */
   private async refold(projection: NetworkProjection, networkId: string, toVersion: number): Promise<unknown> {
     let doc = projection.initial();
-    for (let from = 1; from <= toVersion; ) {
-      const page = await this.store.readStream(networkStreamId(networkId), { fromVersion: from, toVersion, limit: REFOLD_PAGE });
+    for (let from = 1; from <= toVersion;) {
+      const page = await this.store.readStream(networkStreamId(networkId), {
+        fromVersion: from,
+        toVersion,
+        limit: REFOLD_PAGE,
+      });
       if (page.length === 0) break;
       doc = projection.evolve(doc, toDomainEvents(page));
       from = page[page.length - 1].version + 1;

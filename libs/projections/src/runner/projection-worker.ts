@@ -15,7 +15,6 @@ type Handlers = { [K in keyof ProjectionJobs]: (job: Job<ProjectionJobs[K]>) => 
  */
 export const WORKER_CONCURRENCY = 32;
 
-
 /**
  * The BullMQ side: one handler per declared job name, refused at boot if any
  * is missing. Catch-ups are idempotent (compare-and-set checkpoints), so a
@@ -34,8 +33,9 @@ export function createProjectionWorker(
       // Loops while the stream moved during a round: a notification dropped as a duplicate of this running
       // job is not lost. It stops when caught up, when a round made no progress (every projection parked:
       // the sweeper and the next write take over) or when the worker shuts down (the sweeper takes over).
-      for (let before = -1; !shutdown.aborted; ) {
-        const reached = (await catchUp.catchUpNetwork(networkId, { park: last })) ?? (await catchUp.reflectedVersion(networkId));
+      for (let before = -1; !shutdown.aborted;) {
+        const reached =
+          (await catchUp.catchUpNetwork(networkId, { park: last })) ?? (await catchUp.reflectedVersion(networkId));
         const head = await catchUp.store.streamVersion(networkStreamId(networkId));
         if (reached >= head || reached <= before) return;
         before = reached;
@@ -44,7 +44,8 @@ export function createProjectionWorker(
     rebuild: async (job) => {
       const { projection, generation } = job.data;
       const outcome = await runRebuild(catchUp, projection, generation, {
-        onProgress: ({ processed, total }) => job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
+        onProgress: ({ processed, total }) =>
+          job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
         signal: shutdown,
       });
       if (outcome === 'interrupted') throw new Error('worker shutting down; the rebuild resumes on redelivery');

@@ -56,12 +56,12 @@ export async function foldLogIntoRows(
   const written = new Set<string>();
   let openEvents = 0;
   let folded = 0;
-  for (let after = 0; after < end && target.size > 0; ) {
+  for (let after = 0; after < end && target.size > 0;) {
     const page = await catchUp.store.readAll({ after, limit: pageSize });
     if (page.length === 0) break;
     after = page[page.length - 1].position;
     // Consecutive events of one stream are folded together.
-    for (let i = 0; i < page.length; ) {
+    for (let i = 0; i < page.length;) {
       const streamId = page[i].streamId;
       let j = i + 1;
       while (j < page.length && page[j].streamId === streamId) j++;
@@ -83,7 +83,8 @@ export async function foldLogIntoRows(
         }
         if (state.version >= head && target.has(streamId)) {
           const networkId = streamId.slice(NETWORK_STREAM_PREFIX.length);
-          if (await catchUp.runner.writeFolded(projection, generation, networkId, state.doc, state.version)) written.add(networkId);
+          if (await catchUp.runner.writeFolded(projection, generation, networkId, state.doc, state.version))
+            written.add(networkId);
           openEvents -= state.version;
           open.delete(streamId);
           target.delete(streamId);

@@ -77,7 +77,11 @@ export async function runRebuild(
     stop = await stopped();
     if (stop) return stop;
     try {
-      await catchUp.runner.catchUp(projection, generation, networkId, { pageSize: 10_000, remember: false, storeDocument: false });
+      await catchUp.runner.catchUp(projection, generation, networkId, {
+        pageSize: 10_000,
+        remember: false,
+        storeDocument: false,
+      });
     } catch (err) {
       // A poison event parks this network in the new generation too; the rest is rebuilt.
       const version = await readModels.version(projectionName, generation, networkId);

@@ -17,7 +17,11 @@ import { SNAPSHOT_EVERY } from './history-snapshots';
 
 /** 2,600 events: joins, sessions, corrections and withdrawals of earlier sessions, a school leaving. */
 function longHistory(): NetworkEvent[] {
-  const events: NetworkEvent[] = [networkRegistered(), schoolJoined('10123', '2024-01-10'), schoolJoined('10456', '2024-01-10')];
+  const events: NetworkEvent[] = [
+    networkRegistered(),
+    schoolJoined('10123', '2024-01-10'),
+    schoolJoined('10456', '2024-01-10'),
+  ];
   for (let i = 0; events.length < 2_600; i++) {
     const day = `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
     events.push(sessionHeld(`s${i}`, day, { schoolsPresent: ['10123'] }));
@@ -50,14 +54,25 @@ describe('HistoryReader', () => {
   it('answers every version the same from snapshots as the pure fold of the events up to it', async () => {
     const reader = new HistoryReader(store);
     await reader.at(NETWORK_ID); // takes snapshots at 1,000 and 2,000
-    const versions = [1, SNAPSHOT_EVERY - 1, SNAPSHOT_EVERY, SNAPSHOT_EVERY + 1, 1_999, 2 * SNAPSHOT_EVERY, 2 * SNAPSHOT_EVERY + 37, events.length];
+    const versions = [
+      1,
+      SNAPSHOT_EVERY - 1,
+      SNAPSHOT_EVERY,
+      SNAPSHOT_EVERY + 1,
+      1_999,
+      2 * SNAPSHOT_EVERY,
+      2 * SNAPSHOT_EVERY + 37,
+      events.length,
+    ];
     for (const version of versions) {
       const at = await reader.at(NETWORK_ID, { version });
       expect(at.version).toBe(version);
       expect(at.history).toEqual(foldHistory(events.slice(0, version)));
     }
     // Reading after the snapshots were used changed none of them.
-    expect((await reader.at(NETWORK_ID, { version: SNAPSHOT_EVERY })).history).toEqual(foldHistory(events.slice(0, SNAPSHOT_EVERY)));
+    expect((await reader.at(NETWORK_ID, { version: SNAPSHOT_EVERY })).history).toEqual(
+      foldHistory(events.slice(0, SNAPSHOT_EVERY)),
+    );
   });
 
   it('answers asOf moments the same from snapshots as the pure fold of what was recorded by then', async () => {

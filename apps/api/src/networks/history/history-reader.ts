@@ -29,7 +29,7 @@ export class HistoryReader {
     let history: NetworkHistory | undefined = snapshot?.history;
     let version = snapshot?.version ?? 0;
     // Pages end on multiples of PAGE (= SNAPSHOT_EVERY), where snapshots are taken.
-    for (let from = version + 1; ; ) {
+    for (let from = version + 1; ;) {
       const page = await this.store.readStream(streamId, { fromVersion: from, toVersion: until.version, limit: PAGE });
       const known = asOf === undefined ? page : takeWhileRecordedBy(page, asOf);
       if (known.length > 0) {
@@ -42,12 +42,21 @@ export class HistoryReader {
       from = page[page.length - 1].version + 1;
     }
     if (!history || version === 0) {
-      throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} ${until.asOf || until.version ? 'did not exist then' : 'is not registered'}`);
+      throw new ApiError(
+        404,
+        'NETWORK.NOT_FOUND',
+        `network ${networkId} ${until.asOf || until.version ? 'did not exist then' : 'is not registered'}`,
+      );
     }
     if (until.version !== undefined && version < until.version) {
-      throw new ApiError(404, 'VERSION.NOT_FOUND', `network ${networkId} has no version ${until.version} (it is at ${version})`, {
-        currentVersion: version,
-      });
+      throw new ApiError(
+        404,
+        'VERSION.NOT_FOUND',
+        `network ${networkId} has no version ${until.version} (it is at ${version})`,
+        {
+          currentVersion: version,
+        },
+      );
     }
     return { version, history };
   }

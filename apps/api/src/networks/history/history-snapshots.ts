@@ -30,7 +30,11 @@ export class HistorySnapshots {
     this.byNetwork.set(networkId, snapshots);
     for (let i = snapshots.length - 1; i >= 0; i--) {
       const s = snapshots[i];
-      if ((until.version === undefined || s.version <= until.version) && (until.asOf === undefined || s.recordedAt <= until.asOf)) return s;
+      if (
+        (until.version === undefined || s.version <= until.version) &&
+        (until.asOf === undefined || s.recordedAt <= until.asOf)
+      )
+        return s;
     }
     return undefined;
   }

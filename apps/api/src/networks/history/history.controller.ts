@@ -45,7 +45,14 @@ export class HistoryController {
     const after = query.after ?? 0;
     const events = await this.store.readAll({ after, limit: query.limit ?? 1000 });
     return {
-      events: events.map(({ position, streamId, version, type, data, metadata }) => ({ position, streamId, version, type, data, metadata })),
+      events: events.map(({ position, streamId, version, type, data, metadata }) => ({
+        position,
+        streamId,
+        version,
+        type,
+        data,
+        metadata,
+      })),
       next: events.length > 0 ? events[events.length - 1].position : after,
     };
   }

@@ -6,10 +6,15 @@ import { Period, PERIODS } from '@indaga/domain';
 
 export const MAX_PAGE = 1_000;
 
-
 /** An optional integer query parameter (query strings arrive as text). */
 export const IntQuery = (min: number, max?: number) =>
-  applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+  applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
 
 export class StreamPageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
@@ -22,7 +27,11 @@ export class StreamPageQuery {
 }
 
 export class GlobalLogQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'answer events with a position strictly greater than this' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    default: 0,
+    description: 'answer events with a position strictly greater than this',
+  })
   @IntQuery(0)
   after?: number;
 
@@ -39,7 +48,10 @@ export class PeriodQuery {
 }
 
 export class StateQuery extends PeriodQuery {
-  @ApiPropertyOptional({ description: 'ISO timestamp: the state as the service knew it then', example: '2024-06-30T23:59:59Z' })
+  @ApiPropertyOptional({
+    description: 'ISO timestamp: the state as the service knew it then',
+    example: '2024-06-30T23:59:59Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 timestamp' })
   asOf?: string;

@@ -18,7 +18,12 @@ export class ReadModelReader {
   ) {}
 
   /** The row's view (and with `document`, its history document when stored). */
-  async row(projection: string, networkId: string, minVersion?: number, options: { document?: boolean } = {}): Promise<ReadModelRow> {
+  async row(
+    projection: string,
+    networkId: string,
+    minVersion?: number,
+    options: { document?: boolean } = {},
+  ): Promise<ReadModelRow> {
     const deadline = Date.now() + MIN_VERSION_WAIT_MS;
     for (;;) {
       const { activeGeneration } = await this.readModels.status(projection);
@@ -26,11 +31,17 @@ export class ReadModelReader {
       if (row && (minVersion === undefined || row.version >= minVersion)) return row;
       if (!row && minVersion === undefined) return this.missing(networkId);
       if (Date.now() >= deadline) {
-        throw new ApiError(503, 'PROJECTION.BEHIND', `the ${projection} read model of ${networkId} is at version ${row?.version ?? 0}, not yet ${minVersion}`, {
-          projection,
-          version: row?.version ?? 0,
-          minVersion,
-        }, { 'Retry-After': '1' });
+        throw new ApiError(
+          503,
+          'PROJECTION.BEHIND',
+          `the ${projection} read model of ${networkId} is at version ${row?.version ?? 0}, not yet ${minVersion}`,
+          {
+            projection,
+            version: row?.version ?? 0,
+            minVersion,
+          },
+          { 'Retry-After': '1' },
+        );
       }
       await sleep(POLL_MS);
     }
@@ -46,6 +57,8 @@ export class ReadModelReader {
     if ((await this.store.streamVersion(networkStreamId(networkId))) === 0) {
       throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
     }
-    throw new ApiError(503, 'PROJECTION.BEHIND', `network ${networkId} is not projected yet`, undefined, { 'Retry-After': '1' });
+    throw new ApiError(503, 'PROJECTION.BEHIND', `network ${networkId} is not projected yet`, undefined, {
+      'Retry-After': '1',
+    });
   }
 }

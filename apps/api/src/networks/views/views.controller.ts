@@ -27,7 +27,14 @@ export class ViewsController {
     const rows = await this.reader.activeViews(overviewProjection.name, own ? { networkId: own } : {});
     return rows.map(({ networkId, version, view }) => {
       const quarter = (JSON.parse(view) as Record<string, OverviewEntry>).quarter;
-      return { networkId, name: quarter.name, region: quarter.region, schools: quarter.schools, currentLevel: quarter.level, version };
+      return {
+        networkId,
+        name: quarter.name,
+        region: quarter.region,
+        schools: quarter.schools,
+        currentLevel: quarter.level,
+        version,
+      };
     });
   }
 
@@ -42,22 +49,36 @@ export class ViewsController {
   @Access(NETWORK_READ)
   async trajectory(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
-    return { networkId, version: row.version, ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'] };
+    return {
+      networkId,
+      version: row.version,
+      ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'],
+    };
   }
 
   @Get('networks/:networkId/indicators')
   @Access(NETWORK_READ)
   async indicators(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
-    return { networkId, version: row.version, ...(JSON.parse(row.view) as NetworkViews).indicators[query.period ?? 'quarter'] };
+    return {
+      networkId,
+      version: row.version,
+      ...(JSON.parse(row.view) as NetworkViews).indicators[query.period ?? 'quarter'],
+    };
   }
 
   @Get('networks/:networkId/cycles/:cycleId')
   @Access(NETWORK_READ)
-  async cycle(@NetworkIdParam() networkId: string, @LocalIdParam('cycleId') cycleId: string, @Query() query: MinVersionQuery) {
+  async cycle(
+    @NetworkIdParam() networkId: string,
+    @LocalIdParam('cycleId') cycleId: string,
+    @Query() query: MinVersionQuery,
+  ) {
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion, { document: true });
     // A row written by a rebuild holds no document until its next catch-up: fold the stream to the row's version.
-    const history = row.document ? (JSON.parse(row.document) as NetworkHistory) : (await this.history.at(networkId, { version: row.version })).history;
+    const history = row.document
+      ? (JSON.parse(row.document) as NetworkHistory)
+      : (await this.history.at(networkId, { version: row.version })).history;
     const cycle = cycleView(history, cycleId);
     if (!cycle) throw new ApiError(404, 'CYCLE.NOT_FOUND', `network ${networkId} has no cycle ${cycleId}`);
     return { networkId, version: row.version, ...cycle };

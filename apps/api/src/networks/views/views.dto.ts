@@ -2,7 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { IntQuery, PeriodQuery } from '../history/history.dto';
 
-const MIN_VERSION_DOC = { minimum: 1, description: 'wait up to 5 s for the read model to reflect this stream version (else 503 PROJECTION.BEHIND)' };
+const MIN_VERSION_DOC = {
+  minimum: 1,
+  description: 'wait up to 5 s for the read model to reflect this stream version (else 503 PROJECTION.BEHIND)',
+};
 
 export class MinVersionQuery {
   @ApiPropertyOptional(MIN_VERSION_DOC)

@@ -1,7 +1,13 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, NetworkCommand, NetworkEvent, networkDecider, networkStreamId } from '@indaga/domain';
-import { EVENT_STORE, EventStore, NewEvent, SideEffectConflictError, WrongExpectedVersionError } from '@indaga/event-store';
+import {
+  EVENT_STORE,
+  EventStore,
+  NewEvent,
+  SideEffectConflictError,
+  WrongExpectedVersionError,
+} from '@indaga/event-store';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '@indaga/projections';
 import { ApiError } from '../../http/api-error';
 import { CLOCK, Clock, utcToday } from './clock';
@@ -41,7 +47,8 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
       const { version, state } = await this.states.load(streamId, { fresh });
       let events: NetworkEvent[];
       try {
-        if (ifMatch !== undefined && ifMatch !== version) throw new WrongExpectedVersionError(streamId, ifMatch, version);
+        if (ifMatch !== undefined && ifMatch !== version)
+          throw new WrongExpectedVersionError(streamId, ifMatch, version);
         const command = { ...request.command, metadata: { today: utcToday(this.clock) } } as NetworkCommand;
         events = networkDecider.decide(command, state);
       } catch (err) {
@@ -56,10 +63,14 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
       }
       const answer = this.answer(request, version, events);
       try {
-        await this.store.appendToStream(streamId, events.map((e) => this.toNewEvent(e, request)), {
-          expectedVersion: version === 0 ? 'no_stream' : version,
-          sideEffects: idempotency ? [this.sideEffect(idempotency, answer)] : undefined,
-        });
+        await this.store.appendToStream(
+          streamId,
+          events.map((e) => this.toNewEvent(e, request)),
+          {
+            expectedVersion: version === 0 ? 'no_stream' : version,
+            sideEffects: idempotency ? [this.sideEffect(idempotency, answer)] : undefined,
+          },
+        );
       } catch (err) {
         if (err instanceof SideEffectConflictError && idempotency) {
           // The key is held: this is a retry, or a concurrent request with the same key committed first.
@@ -70,15 +81,23 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
           fresh = true;
           // With If-Match, the fresh state's version is compared above: a stale one is 412.
           if (ifMatch !== undefined || attempt < MAX_CONFLICT_RETRIES) continue;
-          throw new ApiError(409, 'VERSION.CONFLICT', 'the network kept changing while this write was retried; retry later', undefined, {
-            'Retry-After': '1',
-          });
+          throw new ApiError(
+            409,
+            'VERSION.CONFLICT',
+            'the network kept changing while this write was retried; retry later',
+            undefined,
+            {
+              'Retry-After': '1',
+            },
+          );
         }
         throw err;
       }
       this.states.appended(streamId, version, events);
       // Not awaited: the answer does not wait for the queue, and a lost notification is found by the sweeper.
-      this.projections.notify(request.networkId).catch((err) => this.logger.warn({ msg: 'catch-up not enqueued', streamId, err }));
+      this.projections
+        .notify(request.networkId)
+        .catch((err) => this.logger.warn({ msg: 'catch-up not enqueued', streamId, err }));
       if (attempt > 0) this.logger.debug({ msg: 'write retried', streamId, attempts: attempt + 1 });
       return answer;
     }
@@ -119,9 +138,14 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
     if (raw === undefined) return undefined;
     const stored = JSON.parse(raw) as StoredAnswer;
     if (stored.requestHash !== idempotency.requestHash) {
-      throw new ApiError(422, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was already used with another request body', {
-        idempotencyKey: idempotency.key,
-      });
+      throw new ApiError(
+        422,
+        'IDEMPOTENCY.KEY_REUSED',
+        'this Idempotency-Key was already used with another request body',
+        {
+          idempotencyKey: idempotency.key,
+        },
+      );
     }
     return { status: stored.status, body: stored.body, replayed: true };
   }

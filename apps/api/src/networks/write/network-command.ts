@@ -1,7 +1,9 @@
 import type { NetworkCommand } from '@indaga/domain';
 
 /** A domain command without its metadata; the handler adds `today`. */
-export type NetworkCommandInput = { [K in NetworkCommand['type']]: Omit<Extract<NetworkCommand, { type: K }>, 'metadata'> }[NetworkCommand['type']];
+export type NetworkCommandInput = {
+  [K in NetworkCommand['type']]: Omit<Extract<NetworkCommand, { type: K }>, 'metadata'>;
+}[NetworkCommand['type']];
 
 export interface IdempotencyRequest {
   /** Keys are scoped per token. */

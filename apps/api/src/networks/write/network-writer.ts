@@ -37,14 +37,19 @@ export class NetworkWriter {
     const ifMatch = parseIfMatch(headers['if-match'] as string | undefined);
     const key = headers['idempotency-key'] as string | undefined;
     if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw validationFailed([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' }]);
+      throw validationFailed([
+        { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' },
+      ]);
     }
     const path = request.url.split('?')[0];
     const answer = await this.commandBus.execute(
       new ExecuteNetworkCommand(write.networkId, write.command, {
         status: write.status,
         ifMatch,
-        idempotency: key === undefined ? undefined : { scope: request.principal.tokenId, key, requestHash: requestHash(request.method, path, request.body) },
+        idempotency:
+          key === undefined
+            ? undefined
+            : { scope: request.principal.tokenId, key, requestHash: requestHash(request.method, path, request.body) },
         actor: request.principal.tokenId,
         correlationId: String(request.id),
         createdId: write.createdId,

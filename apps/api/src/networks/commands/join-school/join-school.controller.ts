@@ -25,7 +25,10 @@ export class JoinSchoolController {
     return this.writer.write(req, reply, {
       networkId,
       status: 201,
-      command: { type: 'JoinSchool', data: { schoolId, name, dependency, zone, levels: [...new Set(levels)], joinedOn } },
+      command: {
+        type: 'JoinSchool',
+        data: { schoolId, name, dependency, zone, levels: [...new Set(levels)], joinedOn },
+      },
     });
   }
 }

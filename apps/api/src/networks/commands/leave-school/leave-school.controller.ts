@@ -25,7 +25,10 @@ export class LeaveSchoolController {
     return this.writer.write(req, reply, {
       networkId,
       status: 201,
-      command: { type: 'LeaveSchool', data: { schoolId, leftOn: body.leftOn, ...(body.reason ? { reason: body.reason } : {}) } },
+      command: {
+        type: 'LeaveSchool',
+        data: { schoolId, leftOn: body.leftOn, ...(body.reason ? { reason: body.reason } : {}) },
+      },
     });
   }
 }

@@ -28,7 +28,14 @@ export class RecordCycleAnalysisController {
       status: 201,
       command: {
         type: 'RecordCycleAnalysis',
-        data: { cycleId, findings, evidenceLevel, ...(predictionMet ? { predictionMet } : {}), lessonsLearned: [...lessonsLearned], analysedOn },
+        data: {
+          cycleId,
+          findings,
+          evidenceLevel,
+          ...(predictionMet ? { predictionMet } : {}),
+          lessonsLearned: [...lessonsLearned],
+          analysedOn,
+        },
       },
     });
   }

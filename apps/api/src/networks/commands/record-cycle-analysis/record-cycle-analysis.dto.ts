@@ -13,7 +13,9 @@ import {
 import { DateOn, OneOf, Required, Text } from '../../../http/validators';
 
 export class RecordCycleAnalysisDto {
-  @Text({ example: 'La comprensión subió en tres de cuatro cursos; el modelado funcionó mejor con textos informativos' })
+  @Text({
+    example: 'La comprensión subió en tres de cuatro cursos; el modelado funcionó mejor con textos informativos',
+  })
   findings: string;
 
   @OneOf(EVIDENCE_LEVELS, { example: 'classroom' })
@@ -22,7 +24,11 @@ export class RecordCycleAnalysisDto {
   @OneOf(PREDICTION_MET, { required: false, example: 'partly' })
   predictionMet?: PredictionMet;
 
-  @ApiProperty({ type: [String], maxItems: LESSONS_LEARNED_MAX_ITEMS, example: ['Modelar antes de pedir lectura autónoma'] })
+  @ApiProperty({
+    type: [String],
+    maxItems: LESSONS_LEARNED_MAX_ITEMS,
+    example: ['Modelar antes de pedir lectura autónoma'],
+  })
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
   @Required()
   @IsArray()

@@ -31,7 +31,16 @@ export class RecordJointActionController {
       createdId: actionId,
       command: {
         type: 'RecordJointAction',
-        data: { cycleId, actionId, title, schools: [...schools], depthReached, classroomsReached, teachersInvolved, carriedOutOn },
+        data: {
+          cycleId,
+          actionId,
+          title,
+          schools: [...schools],
+          depthReached,
+          classroomsReached,
+          teachersInvolved,
+          carriedOutOn,
+        },
       },
     });
   }

@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
-import { ACTIVITY_KINDS, ActivityKind, Facilitator, FACILITATORS, MINUTES_MAX, MINUTES_MIN, SessionFields } from '@indaga/domain';
+import {
+  ACTIVITY_KINDS,
+  ActivityKind,
+  Facilitator,
+  FACILITATORS,
+  MINUTES_MAX,
+  MINUTES_MIN,
+  SessionFields,
+} from '@indaga/domain';
 import { Count, DateOn, Nested, OneOf, SchoolIds, Text } from '../../../http/validators';
 
 export class AttendanceDto {
@@ -54,6 +62,10 @@ export function toSessionFields(sessionId: string, dto: SessionFieldsDto): Sessi
     facilitator: dto.facilitator,
     schoolsPresent: [...dto.schoolsPresent],
     attendance: { principals, utpHeads, teachers, sostenedorReps, supervisors },
-    activities: dto.activities.map(({ kind, minutes, summary }) => ({ kind, minutes, ...(summary ? { summary } : {}) })),
+    activities: dto.activities.map(({ kind, minutes, summary }) => ({
+      kind,
+      minutes,
+      ...(summary ? { summary } : {}),
+    })),
   };
 }

@@ -14,12 +14,19 @@ export class RegisterNetworkController {
 
   @Post()
   @Access(ADMIN_ONLY)
-  register(@Body() body: RegisterNetworkDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  register(
+    @Body() body: RegisterNetworkDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { networkId, name, region, commune, registeredOn } = body;
     return this.writer.write(req, reply, {
       networkId,
       status: 201,
-      command: { type: 'RegisterNetwork', data: { networkId, name, region, ...(commune ? { commune } : {}), registeredOn } },
+      command: {
+        type: 'RegisterNetwork',
+        data: { networkId, name, region, ...(commune ? { commune } : {}), registeredOn },
+      },
     });
   }
 }
