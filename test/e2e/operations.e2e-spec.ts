@@ -79,16 +79,12 @@ describe('operations endpoints', () => {
     const first = await t.admin().post('/v1/networks').set('Idempotency-Key', 'viva').send(body).expect(201);
     const store = t.app.get<EventStore>(EVENT_STORE);
     const yesterday = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
-    await store.appendToStream('network-red-limpieza', [], {
-      expectedVersion: 'any',
-      sideEffects: [1, 2, 3].map((n) => ({
-        kind: 'idempotency',
-        scope: 'env-admin',
-        key: `vencida-${n}`,
-        value: '{}',
-        expiresAt: yesterday,
-      })),
-    });
+    for (const n of [1, 2, 3]) {
+      await store.appendToStream('network-red-limpieza', [], {
+        expectedVersion: 'any',
+        idempotency: { scope: 'env-admin', key: `vencida-${n}`, value: '{}', expiresAt: yesterday },
+      });
+    }
     const purge = t.app.get(ExpiredRecordsPurge);
     expect(await purge.purgeNow()).toBe(3);
     expect(await purge.purgeNow()).toBe(0);

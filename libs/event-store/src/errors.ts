@@ -27,18 +27,17 @@ export class StoreUnavailableError extends Error {
 }
 
 /**
- * An append carried a side effect (an idempotency record) whose key is already
- * held by a live record. The append wrote nothing; the caller should read the
- * stored record (readSideEffect) and answer with it.
+ * An append carried an idempotency record whose key is already held by a live
+ * record. The append wrote nothing; the caller reads the stored record
+ * (readIdempotencyRecord) and answers with it.
  */
-export class SideEffectConflictError extends Error {
-  readonly code = 'SIDE_EFFECT.CONFLICT';
+export class IdempotencyKeyHeldError extends Error {
+  readonly code = 'IDEMPOTENCY.KEY_HELD';
   constructor(
-    readonly kind: string,
     readonly scope: string,
     readonly key: string,
   ) {
-    super(`side effect ${kind}/${scope}/${key} already exists`);
-    this.name = 'SideEffectConflictError';
+    super(`idempotency key ${scope}/${key} is held by a live record`);
+    this.name = 'IdempotencyKeyHeldError';
   }
 }

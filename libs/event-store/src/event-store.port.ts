@@ -1,12 +1,14 @@
 /**
- * The event store port. Shaped after KurrentDB's client so that a KurrentDB
- * adapter can implement it without changing callers:
- *   appendToStream(streamId, events, { expectedVersion })
+ * The event store port. Every adapter (SQLite, PostgreSQL, KurrentDB)
+ * implements the required methods; what only some stores can do cheaply is an
+ * optional method that callers check for (`store.streamHeads?.()`).
+ *   appendToStream(streamId, events, { expectedVersion, idempotency })
  *   readStream(streamId, { fromVersion, toVersion, limit })
  *   readAll({ after, limit })
- * Versions start at 1 within a stream; positions are global, strictly
- * increasing, and a reader that has seen position p has seen every committed
- * event below p (no gaps become visible later).
+ * Versions start at 1 within a stream (KurrentDB's revisions start at 0: its
+ * adapter adds one); positions are global, strictly increasing numbers, and a
+ * reader that has seen position p has seen every committed event below p (no
+ * gaps become visible later).
  */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -37,16 +39,15 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
 export interface AppendOptions {
   expectedVersion: ExpectedVersion;
   /**
-   * Extra rows written in the same transaction as the events (e.g. the stored
-   * answer of an idempotent request). Each adapter decides how to persist them;
-   * they are committed if and only if the events are.
+   * The stored result of an idempotent request, committed if and only if the
+   * events are (SQL stores: a row in the same transaction; KurrentDB: a
+   * multi-stream append with the record on a stream of its own).
    */
-  sideEffects?: SideEffect[];
+  idempotency?: IdempotencyRecord;
 }
 
-/** A key/value record committed atomically with an append (see AppendOptions.sideEffects). */
-export interface SideEffect {
-  kind: 'idempotency';
+/** An Idempotency-Key's record: held until `expiresAt`, then free to be used again. */
+export interface IdempotencyRecord {
   scope: string;
   key: string;
   value: string;
@@ -85,27 +86,34 @@ export interface StreamHead {
 export interface EventStore {
   /**
    * Appends atomically; throws WrongExpectedVersionError when the stream's version differs,
-   * SideEffectConflictError when a side effect's key is held by a live record (nothing is
-   * written then). An empty `events` only checks the version (and writes the side effects).
+   * IdempotencyKeyHeldError when the idempotency record's key is held by a live record
+   * (nothing is written then). An empty `events` only checks the version (and writes the record).
    */
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Current version of a stream, 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
-  /** Every stream with its current version (rebuilds walk streams one by one; lag sums versions). */
-  streamHeads(): Promise<StreamHead[]>;
   /** Highest committed global position, 0 when the store is empty. */
   headPosition(): Promise<number>;
-  /** Reads a side-effect record written by an append (undefined when absent or expired). */
-  readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined>;
-  /**
-   * Housekeeping: deletes up to `limit` expired side-effect records and
-   * answers how many it deleted. Expired records are already ignored by
-   * reads and replaced by appends; this only keeps the table from growing.
-   */
-  purgeExpiredSideEffects(limit: number): Promise<number>;
+  /** The value of a live idempotency record written by an append (undefined when absent or expired). */
+  readIdempotencyRecord(scope: string, key: string): Promise<string | undefined>;
   /** Cheap liveness check used by /health. */
   ping(): Promise<void>;
   close(): Promise<void>;
+
+  // Optional capabilities: callers check for them and do without.
+
+  /**
+   * Every stream with its current version, from an index (SQL stores). Used
+   * for lag and rebuild totals; absent where only a scan of the log could answer.
+   */
+  streamHeads?(): Promise<StreamHead[]>;
+  /**
+   * Housekeeping where expired idempotency records are rows to delete (SQL
+   * stores): deletes up to `limit` and answers how many. Expired records are
+   * already ignored by reads and replaced by appends; this keeps the table
+   * small. Absent where the store expires them itself (KurrentDB's `$maxAge`).
+   */
+  purgeExpiredIdempotencyRecords?(limit: number): Promise<number>;
 }

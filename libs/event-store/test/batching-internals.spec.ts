@@ -1,10 +1,9 @@
-import { SideEffectConflictError, StoreUnavailableError, WrongExpectedVersionError } from '../src';
+import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../src';
 import { encodeAppend } from '../src/internal/encoded-append';
 import { GroupCommitQueue, type Pending } from '../src/internal/group-commit-queue';
 import { insertQuery, planBatch } from '../src/postgres/postgres-batch-plan';
 
 const effect = (key: string) => ({
-  kind: 'idempotency' as const,
   scope: 's',
   key,
   value: 'v',
@@ -31,7 +30,7 @@ describe('encodeAppend', () => {
   it('stores undefined data as null and normalises expiry times', () => {
     const append = encodeAppend('s', [{ type: 'T', data: undefined }], {
       expectedVersion: 0,
-      sideEffects: [{ ...effect('k'), expiresAt: '2030-01-01T00:00:00+02:00' }],
+      idempotency: { ...effect('k'), expiresAt: '2030-01-01T00:00:00+02:00' },
     });
     expect(append.events[0].data).toBe('null');
     expect(append.sideEffects[0].expiresAt).toBe('2029-12-31T22:00:00.000Z');
@@ -51,16 +50,18 @@ describe('planBatch (PostgreSQL)', () => {
       ),
       encodeAppend('a', [{ type: 'T', data: 3 }], { expectedVersion: 5 }),
       encodeAppend('a', [{ type: 'T', data: 4 }], { expectedVersion: 3 }),
-      encodeAppend('b', [{ type: 'T', data: 5 }], { expectedVersion: 'no_stream', sideEffects: [effect('k')] }),
-      encodeAppend('c', [{ type: 'T', data: 6 }], { expectedVersion: 'any', sideEffects: [effect('k')] }),
-      encodeAppend('d', [{ type: 'T', data: 7 }], { expectedVersion: 'any', sideEffects: [effect('x'), effect('x')] }),
+      encodeAppend('b', [{ type: 'T', data: 5 }], { expectedVersion: 'no_stream', idempotency: effect('k') }),
+      encodeAppend('c', [{ type: 'T', data: 6 }], { expectedVersion: 'any', idempotency: effect('k') }),
+      encodeAppend('d', [{ type: 'T', data: 7 }], { expectedVersion: 'any', idempotency: effect('x') }),
+      encodeAppend('e', [{ type: 'T', data: 8 }], { expectedVersion: 'any', idempotency: effect('x') }),
     ];
     const decisions = planBatch(appends, new Map([['a', 3]]), new Set());
     expect(decisions.slice(0, 2)).toEqual([{ versionBefore: 3 }, { versionBefore: 5 }]);
     expect((decisions[2] as { error: WrongExpectedVersionError }).error.actualVersion).toBe(6);
     expect(decisions[3]).toEqual({ versionBefore: 0 });
-    expect((decisions[4] as { error: Error }).error).toBeInstanceOf(SideEffectConflictError);
-    expect((decisions[5] as { error: Error }).error).toBeInstanceOf(SideEffectConflictError);
+    expect((decisions[4] as { error: Error }).error).toBeInstanceOf(IdempotencyKeyHeldError);
+    expect(decisions[5]).toEqual({ versionBefore: 0 });
+    expect((decisions[6] as { error: Error }).error).toBeInstanceOf(IdempotencyKeyHeldError);
 
     const query = insertQuery(appends, decisions);
     expect(query.name).toBe('es_insert_json');
@@ -69,8 +70,9 @@ describe('planBatch (PostgreSQL)', () => {
       'a5',
       'a6',
       'b1',
+      'd1',
     ]);
-    expect(query.sideEffects).toBe(1);
+    expect(query.sideEffects).toBe(2);
   });
 
   it('sends payloads holding \\u escapes as arrays', () => {

@@ -5,7 +5,7 @@ import { uniqueStream } from './contract/harness';
 import { migrationContract } from './contract/migration.contract';
 import { readContract } from './contract/read.contract';
 import { scaleContract } from './contract/scale.contract';
-import { sideEffectContract } from './contract/side-effect.contract';
+import { idempotencyRecordContract } from './contract/idempotency-record.contract';
 import { visibilityContract } from './contract/visibility.contract';
 
 export type { ContractHarness, HarnessFactory } from './contract/harness';
@@ -30,7 +30,7 @@ export function eventStoreContract(name: string, factory: HarnessFactory): void 
 
     appendContract(ctx);
     readContract(ctx);
-    sideEffectContract(ctx);
+    idempotencyRecordContract(ctx);
     concurrencyContract(ctx);
     visibilityContract(ctx);
     scaleContract(ctx);

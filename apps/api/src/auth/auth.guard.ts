@@ -21,30 +21,30 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets);
     // A route without a rule is a programming error; refuse rather than expose it.
-    if (!rule) throw new ApiError(403, 'AUTH.FORBIDDEN', 'this route declares no access rule');
+    if (!rule) throw new ApiError('AUTH.FORBIDDEN', 'this route declares no access rule');
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     if (!header)
-      throw new ApiError(401, 'AUTH.MISSING', 'send Authorization: Bearer <token>', undefined, {
+      throw new ApiError('AUTH.MISSING', 'send Authorization: Bearer <token>', undefined, {
         'WWW-Authenticate': 'Bearer',
       });
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const principal = match ? await this.auth.authenticate(match[1]) : undefined;
     if (!principal)
-      throw new ApiError(401, 'AUTH.INVALID', 'the token is unknown, malformed or revoked', undefined, {
+      throw new ApiError('AUTH.INVALID', 'the token is unknown, malformed or revoked', undefined, {
         'WWW-Authenticate': 'Bearer error="invalid_token"',
       });
     request.principal = principal;
 
     if (principal.role === 'admin') return true;
     if (!rule.roles.includes(principal.role)) {
-      throw new ApiError(403, 'AUTH.FORBIDDEN', `the ${principal.role} role may not call this route`);
+      throw new ApiError('AUTH.FORBIDDEN', `the ${principal.role} role may not call this route`);
     }
     if (principal.role === 'network' && rule.networkParam) {
       const params = request.params as Record<string, string | undefined>;
       if (params[rule.networkParam] !== principal.networkId) {
-        throw new ApiError(403, 'AUTH.FORBIDDEN', 'a network token may only act on its own network');
+        throw new ApiError('AUTH.FORBIDDEN', 'a network token may only act on its own network');
       }
     }
     return true;

@@ -15,7 +15,7 @@ export class TokensController {
   @Post()
   async create(@Body() body: CreateTokenDto): Promise<IssuedToken> {
     if (body.role !== 'network' && body.networkId !== undefined) {
-      throw new ApiError(400, 'VALIDATION.FAILED', 'invalid request: networkId', [
+      throw new ApiError('VALIDATION.FAILED', 'invalid request: networkId', [
         { field: 'networkId', message: 'networkId is only allowed for the network role' },
       ]);
     }
@@ -25,6 +25,6 @@ export class TokensController {
   @Delete(':id')
   @HttpCode(204)
   async revoke(@Param('id') id: string): Promise<void> {
-    if (!(await this.auth.revoke(id))) throw new ApiError(404, 'TOKEN.NOT_FOUND', `no live token ${id}`);
+    if (!(await this.auth.revoke(id))) throw new ApiError('TOKEN.NOT_FOUND', `no live token ${id}`);
   }
 }

@@ -22,7 +22,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 export function validationFailed(issues: FieldIssue[]): ApiError {
   const fields = [...new Set(issues.map((i) => i.field))];
-  return new ApiError(400, 'VALIDATION.FAILED', `invalid request: ${fields.join(', ')}`, issues);
+  return new ApiError('VALIDATION.FAILED', `invalid request: ${fields.join(', ')}`, issues);
 }
 
 /**

@@ -41,9 +41,12 @@ export class ExpiredRecordsPurge implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async purgeAll(): Promise<number> {
+    // A store that expires records itself (KurrentDB's $maxAge) has no such capability.
+    const purge = this.store.purgeExpiredIdempotencyRecords?.bind(this.store);
+    if (!purge) return 0;
     let total = 0;
     for (;;) {
-      const deleted = await this.store.purgeExpiredSideEffects(PURGE_BATCH);
+      const deleted = await purge(PURGE_BATCH);
       total += deleted;
       if (deleted < PURGE_BATCH) break;
     }

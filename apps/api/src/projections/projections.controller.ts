@@ -1,6 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import {
   CatchUpService,
@@ -11,6 +10,7 @@ import {
 } from '@indaga/projections';
 import { Access, ANALYSTS } from '../auth/access.decorator';
 import { ApiError } from '../http/api-error';
+import { countNetworkEvents } from './network-event-count';
 
 /** GET /v1/projections and rebuilds (SPEC section 3, projections and replay). */
 @ApiTags('projections')
@@ -28,8 +28,7 @@ export class ProjectionsController {
   /** checkpoint: events the active read model reflects; lag: events in network streams it does not reflect yet. */
   @Get()
   async list() {
-    const heads = (await this.store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
-    const events = heads.reduce((sum, h) => sum + h.version, 0);
+    const events = await countNetworkEvents(this.store);
     return Promise.all(
       this.catchUp.projections.map(async ({ name }) => {
         const status = await this.readModels.status(name);
@@ -40,7 +39,7 @@ export class ProjectionsController {
           status: rebuilding ? 'rebuilding' : 'live',
           generation: status.activeGeneration,
           checkpoint: versions,
-          lag: Math.max(0, events - versions),
+          lag: events === null ? null : Math.max(0, events - versions),
           parked: (await this.readModels.parked(name, status.activeGeneration)).map(
             ({ networkId, version, error, parkedAt }) => ({
               networkId,
@@ -75,11 +74,11 @@ export class ProjectionsController {
   @HttpCode(202)
   async rebuild(@Param('name') name: string) {
     this.known(name);
-    const total = (await this.store.streamHeads()).reduce((sum, h) => sum + h.version, 0);
+    const total = (await countNetworkEvents(this.store)) ?? 0;
     const claimJobId = `rebuild.${name}.pending`;
     const generation = await this.readModels.startRebuild(name, claimJobId, total);
     if (generation === undefined)
-      throw new ApiError(409, 'PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
+      throw new ApiError('PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
     const jobId = await this.scheduler.rebuild(name, generation);
     await this.readModels.setRebuildJob(name, generation, jobId);
     return { jobId, projection: name, generation };
@@ -92,7 +91,7 @@ export class ProjectionsController {
     this.known(name);
     const status = await this.readModels.status(name);
     if (status.rebuildState !== 'running' || status.rebuildGeneration === null) {
-      throw new ApiError(409, 'PROJECTION.NO_REBUILD', `no rebuild of ${name} is running`);
+      throw new ApiError('PROJECTION.NO_REBUILD', `no rebuild of ${name} is running`);
     }
     await this.readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
     await this.readModels.dropInactive(name, status.activeGeneration);
@@ -101,9 +100,7 @@ export class ProjectionsController {
 
   private known(name: string): void {
     if (!this.catchUp.projection(name)) {
-      throw new ApiError(
-        404,
-        'PROJECTION.NOT_FOUND',
+      throw new ApiError('PROJECTION.NOT_FOUND',
         `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`,
       );
     }

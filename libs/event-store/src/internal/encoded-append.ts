@@ -5,7 +5,6 @@ import type {
   ExpectedVersion,
   NewEvent,
   RecordedEvent,
-  SideEffect,
 } from '../event-store.port';
 import { WrongExpectedVersionError } from '../errors';
 
@@ -14,6 +13,15 @@ export interface EncodedEvent {
   type: string;
   data: string;
   metadata: string;
+}
+
+/** An idempotency record as the SQL stores keep it: a row of their side-effect table, by kind. */
+export interface SideEffect {
+  kind: 'idempotency';
+  scope: string;
+  key: string;
+  value: string;
+  expiresAt: string;
 }
 
 /** One appendToStream call, validated and serialised when it is queued. */
@@ -49,16 +57,16 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
     if (data === undefined) throw new TypeError('event.data must be JSON-serialisable');
     return { type: event.type, data, metadata: encodeMetadata(event.metadata, recordedAt, recordedAtMember) };
   });
-  const sideEffects = (options?.sideEffects ?? []).map((effect) => {
-    for (const field of ['kind', 'scope', 'key', 'value'] as const) {
-      if (typeof effect?.[field] !== 'string') throw new TypeError(`sideEffect.${field} must be a string`);
+  const sideEffects = (options?.idempotency ? [options.idempotency] : []).map((effect): SideEffect => {
+    for (const field of ['scope', 'key', 'value'] as const) {
+      if (typeof effect?.[field] !== 'string') throw new TypeError(`idempotency.${field} must be a string`);
     }
     const expires = new Date(effect.expiresAt);
     if (Number.isNaN(expires.getTime()))
-      throw new RangeError(`sideEffect.expiresAt is not a date: ${effect.expiresAt}`);
+      throw new RangeError(`idempotency.expiresAt is not a date: ${effect.expiresAt}`);
     // One canonical ISO form, so that SQLite can compare expiry times as text.
     return {
-      kind: effect.kind,
+      kind: 'idempotency',
       scope: effect.scope,
       key: effect.key,
       value: effect.value,

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppendResult, SideEffect } from '../event-store.port';
-import { SideEffectConflictError, WrongExpectedVersionError } from '../errors';
+import type { AppendResult } from '../event-store.port';
+import type { SideEffect } from '../internal/encoded-append';
+import { IdempotencyKeyHeldError, WrongExpectedVersionError } from '../errors';
 import { appendResult, type EncodedAppend } from '../internal/encoded-append';
 import type { Pending } from '../internal/group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
@@ -192,7 +193,7 @@ async function ownFailure(client: PoolClient, append: EncodedAppend, error: unkn
   }
   if (isUniqueViolation(error) || error instanceof RaceDetected) {
     const e = append.sideEffects[0];
-    return new SideEffectConflictError(e.kind, e.scope, e.key);
+    return new IdempotencyKeyHeldError(e.scope, e.key);
   }
   return error;
 }

@@ -1,5 +1,5 @@
 import { INSERT_EVENTS_AS_ARRAYS, INSERT_EVENTS_AS_JSON } from './postgres-sql';
-import { SideEffectConflictError } from '../errors';
+import { IdempotencyKeyHeldError } from '../errors';
 import { type EncodedAppend, versionConflict } from '../internal/encoded-append';
 
 /** Per append: the stream version it starts from, or the error it fails with. */
@@ -21,7 +21,7 @@ export function planBatch(appends: EncodedAppend[], versions: Map<string, number
     const taken = keys.findIndex((k, i) => claimed.has(k) || keys.indexOf(k) !== i);
     if (taken >= 0) {
       const e = append.sideEffects[taken];
-      return { error: new SideEffectConflictError(e.kind, e.scope, e.key) };
+      return { error: new IdempotencyKeyHeldError(e.scope, e.key) };
     }
     const actual = versions.get(append.streamId) ?? 0;
     const conflict = versionConflict(append, actual);

@@ -8,7 +8,6 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
-  SideEffect,
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
@@ -117,12 +116,12 @@ export class PostgresEventStore implements EventStore {
     return rows[0][0];
   }
 
-  async readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined> {
-    const rows = await this.rows<[string]>({ ...READ_SIDE_EFFECT, values: [kind, scope, key] });
+  async readIdempotencyRecord(scope: string, key: string): Promise<string | undefined> {
+    const rows = await this.rows<[string]>({ ...READ_SIDE_EFFECT, values: ['idempotency', scope, key] });
     return rows[0]?.[0];
   }
 
-  async purgeExpiredSideEffects(limit: number): Promise<number> {
+  async purgeExpiredIdempotencyRecords(limit: number): Promise<number> {
     try {
       return (await this.pool.query({ ...PURGE_EXPIRED_SIDE_EFFECTS, values: [limit] })).rowCount ?? 0;
     } catch (error) {

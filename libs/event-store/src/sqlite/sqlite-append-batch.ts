@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AppendResult } from '../event-store.port';
-import { SideEffectConflictError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import { appendResult, type EncodedAppend, versionConflict } from '../internal/encoded-append';
 import type { Pending } from '../internal/group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
@@ -99,7 +99,7 @@ function appendOne(s: WriteStatements, append: EncodedAppend, now: string): Appe
   // Side effects first: a replayed idempotent request is reported as such even when its version is stale too.
   for (const e of append.sideEffects) {
     if (s.upsertSideEffect.run(e.kind, e.scope, e.key, e.value, e.expiresAt, now).changes === 0) {
-      throw new SideEffectConflictError(e.kind, e.scope, e.key);
+      throw new IdempotencyKeyHeldError(e.scope, e.key);
     }
   }
   const actual = s.streamVersion.get(append.streamId) ?? 0;
@@ -127,7 +127,7 @@ function ownFailure(s: WriteStatements, append: EncodedAppend, error: unknown): 
   }
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && message.includes('side_effects.')) {
     const e = append.sideEffects[0];
-    return new SideEffectConflictError(e.kind, e.scope, e.key);
+    return new IdempotencyKeyHeldError(e.scope, e.key);
   }
   return error;
 }

@@ -7,7 +7,6 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
-  SideEffect,
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
@@ -133,11 +132,11 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.reads.headPosition.get() ?? 0);
   }
 
-  async readSideEffect(kind: SideEffect['kind'], scope: string, key: string): Promise<string | undefined> {
-    return this.read(() => this.reads.readSideEffect.get(kind, scope, key, new Date().toISOString()));
+  async readIdempotencyRecord(scope: string, key: string): Promise<string | undefined> {
+    return this.read(() => this.reads.readSideEffect.get('idempotency', scope, key, new Date().toISOString()));
   }
 
-  async purgeExpiredSideEffects(limit: number): Promise<number> {
+  async purgeExpiredIdempotencyRecords(limit: number): Promise<number> {
     try {
       return await this.writer.purgeExpired(new Date().toISOString(), limit);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { SideEffectConflictError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { ExpectedVersion } from '../event-store.port';
 import type { EncodedAppend } from '../internal/encoded-append';
 import type { AppendOutcome } from './sqlite-append-batch';
@@ -29,7 +29,7 @@ export type FromWriter =
 
 export type WireError =
   | { kind: 'version'; streamId: string; expected: ExpectedVersion; actual: number }
-  | { kind: 'side-effect'; effect: string; scope: string; key: string }
+  | { kind: 'key-held'; scope: string; key: string }
   | { kind: 'unavailable'; message: string }
   | { kind: 'other'; name: string; message: string; code?: string };
 
@@ -39,8 +39,8 @@ export function errorToWire(error: unknown): WireError {
   if (error instanceof WrongExpectedVersionError) {
     return { kind: 'version', streamId: error.streamId, expected: error.expectedVersion, actual: error.actualVersion };
   }
-  if (error instanceof SideEffectConflictError)
-    return { kind: 'side-effect', effect: error.kind, scope: error.scope, key: error.key };
+  if (error instanceof IdempotencyKeyHeldError)
+    return { kind: 'key-held', scope: error.scope, key: error.key };
   if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: error.message };
   const e = error as { name?: string; message?: string; code?: unknown };
   return {
@@ -55,8 +55,8 @@ export function errorFromWire(wire: WireError): Error {
   switch (wire.kind) {
     case 'version':
       return new WrongExpectedVersionError(wire.streamId, wire.expected, wire.actual);
-    case 'side-effect':
-      return new SideEffectConflictError(wire.effect, wire.scope, wire.key);
+    case 'key-held':
+      return new IdempotencyKeyHeldError(wire.scope, wire.key);
     case 'unavailable':
       return new StoreUnavailableError(wire.message);
     default: {

@@ -1,6 +1,7 @@
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import type { CatchUpService } from './catch-up.service';
 import { foldLogIntoRows } from './rebuild-log-pass';
+import { networkStreamHeads } from './stream-heads';
 
 export interface RebuildProgress {
   processed: number;
@@ -39,7 +40,7 @@ export async function runRebuild(
   const projection = catchUp.projection(projectionName);
   if (!projection) throw new Error(`unknown projection ${projectionName}`);
   const readModels = catchUp.readModels;
-  const heads = (await catchUp.store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
+  const heads = await networkStreamHeads(catchUp.store);
   const total = heads.reduce((sum, h) => sum + h.version, 0);
   let processed = 0;
   let lastReport = 0;

@@ -43,14 +43,12 @@ export class HistoryReader {
     }
     if (!history || version === 0) {
       throw new ApiError(
-        404,
         'NETWORK.NOT_FOUND',
         `network ${networkId} ${until.asOf || until.version ? 'did not exist then' : 'is not registered'}`,
       );
     }
     if (until.version !== undefined && version < until.version) {
       throw new ApiError(
-        404,
         'VERSION.NOT_FOUND',
         `network ${networkId} has no version ${until.version} (it is at ${version})`,
         {

@@ -28,7 +28,7 @@ export class HistoryController {
     const streamId = networkStreamId(networkId);
     const events = await this.store.readStream(streamId, { fromVersion, limit: limit + 1 });
     if (events.length === 0 && (await this.store.streamVersion(streamId)) === 0) {
-      throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
+      throw new ApiError('NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
     }
     const page = events.slice(0, limit);
     return {

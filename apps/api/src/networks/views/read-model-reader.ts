@@ -32,7 +32,6 @@ export class ReadModelReader {
       if (!row && minVersion === undefined) return this.missing(networkId);
       if (Date.now() >= deadline) {
         throw new ApiError(
-          503,
           'PROJECTION.BEHIND',
           `the ${projection} read model of ${networkId} is at version ${row?.version ?? 0}, not yet ${minVersion}`,
           {
@@ -55,9 +54,9 @@ export class ReadModelReader {
   /** No row: either the network does not exist (404) or its projection has not caught up yet (503). */
   private async missing(networkId: string): Promise<never> {
     if ((await this.store.streamVersion(networkStreamId(networkId))) === 0) {
-      throw new ApiError(404, 'NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
+      throw new ApiError('NETWORK.NOT_FOUND', `network ${networkId} is not registered`);
     }
-    throw new ApiError(503, 'PROJECTION.BEHIND', `network ${networkId} is not projected yet`, undefined, {
+    throw new ApiError('PROJECTION.BEHIND', `network ${networkId} is not projected yet`, undefined, {
       'Retry-After': '1',
     });
   }

@@ -80,7 +80,7 @@ export class ViewsController {
       ? (JSON.parse(row.document) as NetworkHistory)
       : (await this.history.at(networkId, { version: row.version })).history;
     const cycle = cycleView(history, cycleId);
-    if (!cycle) throw new ApiError(404, 'CYCLE.NOT_FOUND', `network ${networkId} has no cycle ${cycleId}`);
+    if (!cycle) throw new ApiError('CYCLE.NOT_FOUND', `network ${networkId} has no cycle ${cycleId}`);
     return { networkId, version: row.version, ...cycle };
   }
 

@@ -1,3 +1,4 @@
+import { Command } from '@nestjs/cqrs';
 import type { NetworkCommand } from '@indaga/domain';
 
 /** A domain command without its metadata; the handler adds `today`. */
@@ -9,39 +10,37 @@ export interface IdempotencyRequest {
   /** Keys are scoped per token. */
   scope: string;
   key: string;
-  /** SHA-256 of method, path and canonical body: the same key with another body is refused. */
+  /** SHA-256 of method, path and canonical body: the same key with another request is refused. */
   requestHash: string;
 }
 
-/** What the HTTP edge asks the command bus to do for one write request. */
-export class ExecuteNetworkCommand {
+/** How to handle one command; nothing here knows HTTP. */
+export interface HandleOptions {
+  /** The client's expected version (If-Match at the edge): a stale one fails with StaleVersionError, never retried. */
+  expectedVersion?: number;
+  idempotency?: IdempotencyRequest;
+  actor: string;
+  correlationId: string;
+  /** The id of what the command creates (sessionId, cycleId, actionId), kept with an idempotent answer. */
+  createdId?: string;
+}
+
+export interface CommandResult {
+  /** The stream's version after the command. */
+  version: number;
+  events: { type: string; version: number }[];
+  createdId?: string;
+  /** True when answered from the record of an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** The command bus message: typed, so `commandBus.execute` answers a CommandResult. */
+export class ExecuteNetworkCommand extends Command<CommandResult> {
   constructor(
     readonly networkId: string,
     readonly command: NetworkCommandInput,
-    readonly options: {
-      /** HTTP status of a successful answer (201 for creations, 200 otherwise). */
-      status: number;
-      /** From If-Match: the client's expected version; a stale one is 412, never retried. */
-      ifMatch?: number;
-      idempotency?: IdempotencyRequest;
-      actor: string;
-      correlationId: string;
-      /** The id the server generated or the client chose for what was created (sessionId, cycleId, actionId). */
-      createdId?: string;
-    },
-  ) {}
-}
-
-export interface WriteAnswerBody {
-  networkId: string;
-  version: number;
-  events: { type: string; version: number }[];
-  id?: string;
-}
-
-export interface WriteAnswer {
-  status: number;
-  body: WriteAnswerBody;
-  /** True when the answer was stored by an earlier request with the same Idempotency-Key. */
-  replayed: boolean;
+    readonly options: HandleOptions,
+  ) {
+    super();
+  }
 }

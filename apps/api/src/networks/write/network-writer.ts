@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest } from '../../auth/auth.guard';
-import { ApiError } from '../../http/api-error';
-import { validationFailed } from '../../http/validation';
-import { IDEMPOTENCY_KEY_PATTERN, requestHash } from './idempotency';
-import { ExecuteNetworkCommand, NetworkCommandInput, WriteAnswerBody } from './network-command';
+import { ExecuteNetworkCommand, NetworkCommandInput } from './network-command';
+import type { WriteContext } from './write-context.decorator';
 
 export interface WriteRequest {
   networkId: string;
@@ -15,50 +11,34 @@ export interface WriteRequest {
   createdId?: string;
 }
 
-/** `"12"` (or W/"12") → 12. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
-  if (!match) throw validationFailed([{ field: 'If-Match', message: 'If-Match must be a quoted version, e.g. "12"' }]);
-  return Number(match[1]);
+/** SPEC 3's write answer body. */
+export interface WriteAnswerBody {
+  networkId: string;
+  version: number;
+  events: { type: string; version: number }[];
+  id?: string;
+}
+
+export interface WriteAnswer {
+  status: 200 | 201;
+  body: WriteAnswerBody;
+  replayed: boolean;
 }
 
 /**
- * The HTTP half of every write: reads If-Match and Idempotency-Key, sends the
- * command on the bus, and answers `{ networkId, version, events, id? }` with
- * the version as ETag.
+ * Sends a write's command on the (typed) bus with the values its request
+ * carried, and shapes SPEC 3's answer; WriteAnswerInterceptor sends it.
  */
 @Injectable()
 export class NetworkWriter {
   constructor(private readonly commandBus: CommandBus) {}
 
-  async write(request: AuthenticatedRequest, reply: FastifyReply, write: WriteRequest): Promise<WriteAnswerBody> {
-    const headers = request.headers;
-    const ifMatch = parseIfMatch(headers['if-match'] as string | undefined);
-    const key = headers['idempotency-key'] as string | undefined;
-    if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw validationFailed([
-        { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-255 visible ASCII characters' },
-      ]);
-    }
-    const path = request.url.split('?')[0];
-    const answer = await this.commandBus.execute(
-      new ExecuteNetworkCommand(write.networkId, write.command, {
-        status: write.status,
-        ifMatch,
-        idempotency:
-          key === undefined
-            ? undefined
-            : { scope: request.principal.tokenId, key, requestHash: requestHash(request.method, path, request.body) },
-        actor: request.principal.tokenId,
-        correlationId: String(request.id),
-        createdId: write.createdId,
-      }),
+  async write(write: WriteRequest, context: WriteContext): Promise<WriteAnswer> {
+    const result = await this.commandBus.execute(
+      new ExecuteNetworkCommand(write.networkId, write.command, { ...context, createdId: write.createdId }),
     );
-    if (!answer) throw new ApiError(500, 'INTERNAL', 'the command produced no answer');
-    reply.status(answer.status);
-    reply.header('ETag', `"${answer.body.version}"`);
-    if (answer.replayed) reply.header('Idempotent-Replayed', 'true');
-    return answer.body;
+    const body: WriteAnswerBody = { networkId: write.networkId, version: result.version, events: result.events };
+    if (result.createdId !== undefined) body.id = result.createdId;
+    return { status: write.status, body, replayed: result.replayed };
   }
 }

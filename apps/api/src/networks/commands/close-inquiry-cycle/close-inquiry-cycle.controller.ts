@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { LocalIdParam, NetworkIdParam } from '../../../http/path-params';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { CloseInquiryCycleDto } from './close-inquiry-cycle.dto';
 
@@ -14,19 +14,20 @@ export class CloseInquiryCycleController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @HttpCode(200)
-  @Access(NETWORK_WRITE)
+  @NetworkWrite(NETWORK_WRITE)
   close(
     @NetworkIdParam() networkId: string,
     @LocalIdParam('cycleId') cycleId: string,
     @Body() body: CloseInquiryCycleDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() context: WriteContext,
   ) {
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 200,
-      command: { type: 'CloseInquiryCycle', data: { cycleId, decision: body.decision, closedOn: body.closedOn } },
-    });
+    return this.writer.write(
+      {
+        networkId,
+        status: 200,
+        command: { type: 'CloseInquiryCycle', data: { cycleId, decision: body.decision, closedOn: body.closedOn } },
+      },
+      context,
+    );
   }
 }

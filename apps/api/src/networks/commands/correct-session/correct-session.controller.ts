@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { LocalIdParam, NetworkIdParam } from '../../../http/path-params';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { toSessionFields } from '../record-session/session-fields.dto';
 import { CorrectSessionDto } from './correct-session.dto';
@@ -15,19 +15,20 @@ export class CorrectSessionController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Put()
-  @HttpCode(200)
-  @Access(NETWORK_WRITE)
+  @NetworkWrite(NETWORK_WRITE)
   correct(
     @NetworkIdParam() networkId: string,
     @LocalIdParam('sessionId') sessionId: string,
     @Body() body: CorrectSessionDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() context: WriteContext,
   ) {
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 200,
-      command: { type: 'CorrectSession', data: { ...toSessionFields(sessionId, body), reason: body.reason } },
-    });
+    return this.writer.write(
+      {
+        networkId,
+        status: 200,
+        command: { type: 'CorrectSession', data: { ...toSessionFields(sessionId, body), reason: body.reason } },
+      },
+      context,
+    );
   }
 }

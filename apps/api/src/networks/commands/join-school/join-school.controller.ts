@@ -1,9 +1,9 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { NetworkIdParam } from '../../../http/path-params';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { JoinSchoolDto } from './join-school.dto';
 
@@ -14,21 +14,19 @@ export class JoinSchoolController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(NETWORK_WRITE)
-  join(
-    @NetworkIdParam() networkId: string,
-    @Body() body: JoinSchoolDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @NetworkWrite(NETWORK_WRITE)
+  join(@NetworkIdParam() networkId: string, @Body() body: JoinSchoolDto, @Write() context: WriteContext) {
     const { schoolId, name, dependency, zone, levels, joinedOn } = body;
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      command: {
-        type: 'JoinSchool',
-        data: { schoolId, name, dependency, zone, levels: [...new Set(levels)], joinedOn },
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        command: {
+          type: 'JoinSchool',
+          data: { schoolId, name, dependency, zone, levels: [...new Set(levels)], joinedOn },
+        },
       },
-    });
+      context,
+    );
   }
 }

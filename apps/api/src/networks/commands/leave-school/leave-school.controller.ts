@@ -1,9 +1,9 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { NetworkIdParam, SchoolIdParam } from '../../../http/path-params';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { LeaveSchoolDto } from './leave-school.dto';
 
@@ -14,21 +14,23 @@ export class LeaveSchoolController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(NETWORK_WRITE)
+  @NetworkWrite(NETWORK_WRITE)
   leave(
     @NetworkIdParam() networkId: string,
     @SchoolIdParam() schoolId: string,
     @Body() body: LeaveSchoolDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() context: WriteContext,
   ) {
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      command: {
-        type: 'LeaveSchool',
-        data: { schoolId, leftOn: body.leftOn, ...(body.reason ? { reason: body.reason } : {}) },
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        command: {
+          type: 'LeaveSchool',
+          data: { schoolId, leftOn: body.leftOn, ...(body.reason ? { reason: body.reason } : {}) },
+        },
       },
-    });
+      context,
+    );
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { NetworkIdParam } from '../../../http/path-params';
 import { newId } from '../../../new-id';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { OpenInquiryCycleDto } from './open-inquiry-cycle.dto';
 
@@ -15,31 +15,29 @@ export class OpenInquiryCycleController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(NETWORK_WRITE)
-  open(
-    @NetworkIdParam() networkId: string,
-    @Body() body: OpenInquiryCycleDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @NetworkWrite(NETWORK_WRITE)
+  open(@NetworkIdParam() networkId: string, @Body() body: OpenInquiryCycleDto, @Write() context: WriteContext) {
     const cycleId = body.cycleId ?? newId();
     const { question, prediction, focus, orientation, schools, openedOn } = body;
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      createdId: cycleId,
-      command: {
-        type: 'OpenInquiryCycle',
-        data: {
-          cycleId,
-          question,
-          ...(prediction ? { prediction } : {}),
-          ...(focus ? { focus } : {}),
-          orientation,
-          schools: [...schools],
-          openedOn,
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        createdId: cycleId,
+        command: {
+          type: 'OpenInquiryCycle',
+          data: {
+            cycleId,
+            question,
+            ...(prediction ? { prediction } : {}),
+            ...(focus ? { focus } : {}),
+            orientation,
+            schools: [...schools],
+            openedOn,
+          },
         },
       },
-    });
+      context,
+    );
   }
 }

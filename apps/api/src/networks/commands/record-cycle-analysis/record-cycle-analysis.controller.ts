@@ -1,9 +1,9 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { LocalIdParam, NetworkIdParam } from '../../../http/path-params';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { RecordCycleAnalysisDto } from './record-cycle-analysis.dto';
 
@@ -14,29 +14,31 @@ export class RecordCycleAnalysisController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(NETWORK_WRITE)
+  @NetworkWrite(NETWORK_WRITE)
   record(
     @NetworkIdParam() networkId: string,
     @LocalIdParam('cycleId') cycleId: string,
     @Body() body: RecordCycleAnalysisDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Write() context: WriteContext,
   ) {
     const { findings, evidenceLevel, predictionMet, lessonsLearned, analysedOn } = body;
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      command: {
-        type: 'RecordCycleAnalysis',
-        data: {
-          cycleId,
-          findings,
-          evidenceLevel,
-          ...(predictionMet ? { predictionMet } : {}),
-          lessonsLearned: [...lessonsLearned],
-          analysedOn,
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        command: {
+          type: 'RecordCycleAnalysis',
+          data: {
+            cycleId,
+            findings,
+            evidenceLevel,
+            ...(predictionMet ? { predictionMet } : {}),
+            lessonsLearned: [...lessonsLearned],
+            analysedOn,
+          },
         },
       },
-    });
+      context,
+    );
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, NETWORK_WRITE } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { NetworkIdParam } from '../../../http/path-params';
 import { newId } from '../../../new-id';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { RecordSessionDto } from './record-session.dto';
 import { toSessionFields } from './session-fields.dto';
@@ -16,19 +16,17 @@ export class RecordSessionController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(NETWORK_WRITE)
-  record(
-    @NetworkIdParam() networkId: string,
-    @Body() body: RecordSessionDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @NetworkWrite(NETWORK_WRITE)
+  record(@NetworkIdParam() networkId: string, @Body() body: RecordSessionDto, @Write() context: WriteContext) {
     const sessionId = body.sessionId ?? newId();
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      createdId: sessionId,
-      command: { type: 'RecordSession', data: toSessionFields(sessionId, body) },
-    });
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        createdId: sessionId,
+        command: { type: 'RecordSession', data: toSessionFields(sessionId, body) },
+      },
+      context,
+    );
   }
 }

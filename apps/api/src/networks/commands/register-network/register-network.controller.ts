@@ -1,8 +1,8 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { Access, ADMIN_ONLY } from '../../../auth/access.decorator';
-import type { AuthenticatedRequest } from '../../../auth/auth.guard';
+import { ADMIN_ONLY } from '../../../auth/access.decorator';
+import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { RegisterNetworkDto } from './register-network.dto';
 
@@ -13,20 +13,19 @@ export class RegisterNetworkController {
   constructor(private readonly writer: NetworkWriter) {}
 
   @Post()
-  @Access(ADMIN_ONLY)
-  register(
-    @Body() body: RegisterNetworkDto,
-    @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  @NetworkWrite(ADMIN_ONLY)
+  register(@Body() body: RegisterNetworkDto, @Write() context: WriteContext) {
     const { networkId, name, region, commune, registeredOn } = body;
-    return this.writer.write(req, reply, {
-      networkId,
-      status: 201,
-      command: {
-        type: 'RegisterNetwork',
-        data: { networkId, name, region, ...(commune ? { commune } : {}), registeredOn },
+    return this.writer.write(
+      {
+        networkId,
+        status: 201,
+        command: {
+          type: 'RegisterNetwork',
+          data: { networkId, name, region, ...(commune ? { commune } : {}), registeredOn },
+        },
       },
-    });
+      context,
+    );
   }
 }
