@@ -50,15 +50,18 @@ export type NetworkCommand =
 
 export type NetworkCommandType = NetworkCommand['type'];
 
-export const NETWORK_COMMAND_TYPES = [
-  'RegisterNetwork',
-  'JoinSchool',
-  'LeaveSchool',
-  'RecordSession',
-  'CorrectSession',
-  'WithdrawSession',
-  'OpenInquiryCycle',
-  'RecordJointAction',
-  'RecordCycleAnalysis',
-  'CloseInquiryCycle',
-] as const satisfies readonly NetworkCommandType[];
+/** Every command type, as the keys of a Record over the union, so a new command cannot be left out. */
+const COMMAND_TYPE_TABLE: Record<NetworkCommandType, true> = {
+  RegisterNetwork: true,
+  JoinSchool: true,
+  LeaveSchool: true,
+  RecordSession: true,
+  CorrectSession: true,
+  WithdrawSession: true,
+  OpenInquiryCycle: true,
+  RecordJointAction: true,
+  RecordCycleAnalysis: true,
+  CloseInquiryCycle: true,
+};
+
+export const NETWORK_COMMAND_TYPES = Object.keys(COMMAND_TYPE_TABLE) as readonly NetworkCommandType[];

@@ -142,22 +142,48 @@ export type NetworkEvent =
 
 export type NetworkEventType = NetworkEvent['type'];
 
-export const NETWORK_EVENT_TYPES = [
-  'NetworkRegistered',
-  'SchoolJoined',
-  'SchoolLeft',
-  'SessionHeld',
-  'SessionCorrected',
-  'SessionWithdrawn',
-  'InquiryCycleOpened',
-  'JointActionCarriedOut',
-  'CycleAnalysisRecorded',
-  'InquiryCycleClosed',
-] as const satisfies readonly NetworkEventType[];
+/**
+ * Every event type, as the keys of a Record over the union: the compiler
+ * refuses this table when a new event is added to the union and not here, so
+ * readers that filter by it can never silently drop a new event.
+ */
+const EVENT_TYPE_TABLE: Record<NetworkEventType, true> = {
+  NetworkRegistered: true,
+  SchoolJoined: true,
+  SchoolLeft: true,
+  SessionHeld: true,
+  SessionCorrected: true,
+  SessionWithdrawn: true,
+  InquiryCycleOpened: true,
+  JointActionCarriedOut: true,
+  CycleAnalysisRecorded: true,
+  InquiryCycleClosed: true,
+};
+
+export const NETWORK_EVENT_TYPES = Object.keys(EVENT_TYPE_TABLE) as readonly NetworkEventType[];
 
 /** Narrows a stored event read back from the store (whose type is a plain string). */
-export function isNetworkEvent(event: { type: string; data: unknown }): event is NetworkEvent {
-  return (NETWORK_EVENT_TYPES as readonly string[]).includes(event.type);
+export function isNetworkEvent<E extends { type: string; data: unknown }>(event: E): event is E & NetworkEvent {
+  return Object.prototype.hasOwnProperty.call(EVENT_TYPE_TABLE, event.type);
+}
+
+/** An event as a store gives it back: its type is any string, its data unknown. */
+export interface StoredEvent {
+  type: string;
+  data: unknown;
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * The one place where stored events become domain events: every reader (the
+ * write path, replay, projections) goes through it, and it is where an older
+ * stored shape will be upcast to the current one (SPEC 6.4). Events of other
+ * types (none today) are left out.
+ */
+export function toNetworkEvents<E extends StoredEvent>(stored: readonly E[]): Array<E & NetworkEvent> {
+  const events: Array<E & NetworkEvent> = [];
+  for (const event of stored) if (isNetworkEvent(event)) events.push(event);
+  return events;
 }
 
 export const NETWORK_STREAM_PREFIX = 'network-';

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetworkCommand, networkDecider, NetworkEvent, networkStreamId, NetworkState } from '@indaga/domain';
+import {
+  NetworkCommand,
+  networkDecider,
+  NetworkEvent,
+  networkStreamId,
+  NetworkState,
+  toNetworkEvents,
+} from '@indaga/domain';
 import { EventStore, openPostgresEventStore, openSqliteEventStore } from '@indaga/event-store';
 import { PostgresSqlClient, SqlClient, SqliteSqlClient } from '@indaga/platform';
 import { createTempDatabase } from '../../../test/support/postgres-database';
@@ -52,7 +59,7 @@ export async function openHarness(kind: StoreKind, projections: readonly Network
       return events;
     },
     async events(networkId) {
-      return (await store.readStream(networkStreamId(networkId), { limit: 100_000 })) as unknown as NetworkEvent[];
+      return toNetworkEvents(await store.readStream(networkStreamId(networkId), { limit: 100_000 }));
     },
     async close() {
       await store.close();

@@ -100,7 +100,8 @@ export class ProjectionsController {
 
   private known(name: string): void {
     if (!this.catchUp.projection(name)) {
-      throw new ApiError('PROJECTION.NOT_FOUND',
+      throw new ApiError(
+        'PROJECTION.NOT_FOUND',
         `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`,
       );
     }

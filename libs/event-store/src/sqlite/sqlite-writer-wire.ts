@@ -39,8 +39,7 @@ export function errorToWire(error: unknown): WireError {
   if (error instanceof WrongExpectedVersionError) {
     return { kind: 'version', streamId: error.streamId, expected: error.expectedVersion, actual: error.actualVersion };
   }
-  if (error instanceof IdempotencyKeyHeldError)
-    return { kind: 'key-held', scope: error.scope, key: error.key };
+  if (error instanceof IdempotencyKeyHeldError) return { kind: 'key-held', scope: error.scope, key: error.key };
   if (error instanceof StoreUnavailableError) return { kind: 'unavailable', message: error.message };
   const e = error as { name?: string; message?: string; code?: unknown };
   return {

@@ -57,7 +57,7 @@ export function readContract(ctx: ContractContext): void {
       const head = await ctx.store.headPosition();
       const ids = [ctx.stream('a'), ctx.stream('b'), ctx.stream('c')];
       await Promise.all(
-        ids.flatMap((id) => [0, 1, 2].map((n) => ctx.store.appendToStream(id, events(2), { expectedVersion: 'any' }))),
+        ids.flatMap((id) => [0, 1, 2].map(() => ctx.store.appendToStream(id, events(2), { expectedVersion: 'any' }))),
       );
       const all = await ctx.store.readAll({ after: head, limit: 100 });
       const ours = all.filter((e) => ids.includes(e.streamId));

@@ -1,4 +1,4 @@
-import { isNetworkEvent, NetworkEvent, networkStreamId } from '@indaga/domain';
+import { networkStreamId, toNetworkEvents } from '@indaga/domain';
 import type { EventStore, RecordedEvent } from '@indaga/event-store';
 import { NetworkProjection, ProjectionSerializer, serializerOf } from '../projection';
 import { partsChange, type TextParts } from '../read-models/text-parts';
@@ -78,7 +78,7 @@ export class ProjectionRunner {
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
-      const evolved = projection.evolve(doc, toDomainEvents(page));
+      const evolved = projection.evolve(doc, toNetworkEvents(page));
       const storeDocument = options.storeDocument ?? true;
       const parts = {
         document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
@@ -167,7 +167,7 @@ export class ProjectionRunner {
         limit: REFOLD_PAGE,
       });
       if (page.length === 0) break;
-      doc = projection.evolve(doc, toDomainEvents(page));
+      doc = projection.evolve(doc, toNetworkEvents(page));
       from = page[page.length - 1].version + 1;
     }
     return doc;
@@ -182,8 +182,4 @@ export class ProjectionRunner {
   forget(projection: string): void {
     for (const key of [...this.docs.keys()]) if (key.startsWith(`${projection}\u0000`)) this.docs.delete(key);
   }
-}
-
-export function toDomainEvents(events: readonly RecordedEvent[]): NetworkEvent[] {
-  return events.filter(isNetworkEvent) as unknown as NetworkEvent[];
 }

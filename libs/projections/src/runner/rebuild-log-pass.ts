@@ -1,8 +1,7 @@
-import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
+import { NETWORK_STREAM_PREFIX, toNetworkEvents } from '@indaga/domain';
 import type { StreamHead } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
 import type { CatchUpService } from './catch-up.service';
-import { toDomainEvents } from './projection-runner';
 
 /** Events read from the log per page. */
 const LOG_PAGE = 10_000;
@@ -70,7 +69,7 @@ export async function foldLogIntoRows(
         const run = page.slice(i, j).filter((e) => e.version <= head && e.position <= end);
         const state = open.get(streamId) ?? { doc: projection.initial(), version: 0 };
         try {
-          state.doc = projection.evolve(state.doc, toDomainEvents(run));
+          state.doc = projection.evolve(state.doc, toNetworkEvents(run));
           state.version = run.length > 0 ? run[run.length - 1].version : state.version;
           folded += run.length;
           openEvents += run.length;

@@ -12,7 +12,7 @@ export async function networkStreamHeads(store: EventStore): Promise<StreamHead[
   if (store.streamHeads) return (await store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
   const end = await store.headPosition();
   const versions = new Map<string, number>();
-  for (let after = 0; after < end; ) {
+  for (let after = 0; after < end;) {
     const page = await store.readAll({ after, limit: SCAN_PAGE });
     if (page.length === 0) break;
     for (const event of page) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldHistory, isNetworkEvent, NetworkEvent, NetworkHistory, networkStreamId } from '@indaga/domain';
+import { foldHistory, NetworkHistory, networkStreamId, toNetworkEvents } from '@indaga/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@indaga/event-store';
 import { ApiError } from '../../http/api-error';
 import { HistorySnapshots, SNAPSHOT_EVERY } from './history-snapshots';
@@ -34,7 +34,7 @@ export class HistoryReader {
       const known = asOf === undefined ? page : takeWhileRecordedBy(page, asOf);
       if (known.length > 0) {
         const last = known[known.length - 1];
-        history = foldHistory(toDomainEvents(known), history);
+        history = foldHistory(toNetworkEvents(known), history);
         version = last.version;
         this.snapshots.offer(networkId, { version, recordedAt: new Date(last.metadata.recordedAt).getTime(), history });
       }
@@ -64,8 +64,4 @@ export class HistoryReader {
 function takeWhileRecordedBy(page: RecordedEvent[], asOf: number): RecordedEvent[] {
   const end = page.findIndex((e) => new Date(e.metadata.recordedAt).getTime() > asOf);
   return end === -1 ? page : page.slice(0, end);
-}
-
-function toDomainEvents(events: RecordedEvent[]): NetworkEvent[] {
-  return events.filter(isNetworkEvent) as unknown as NetworkEvent[];
 }

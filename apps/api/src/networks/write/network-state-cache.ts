@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   applyToDraft,
   draftOf,
-  isNetworkEvent,
   NetworkEvent,
   NetworkState,
   NetworkStateDraft,
   networkDecider,
+  toNetworkEvents,
 } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 
@@ -65,12 +65,7 @@ export class NetworkStateCache {
       const events = await this.store.readStream(streamId, { fromVersion: from + 1, limit: PAGE });
       // Another load or write advanced the entry while we read: read again from its new version.
       if (entry.version !== from || this.entries.get(streamId) !== entry) continue;
-      if (events.length > 0)
-        this.advance(
-          entry,
-          events.filter(isNetworkEvent) as unknown as NetworkEvent[],
-          events[events.length - 1].version,
-        );
+      if (events.length > 0) this.advance(entry, toNetworkEvents(events), events[events.length - 1].version);
       if (events.length < PAGE) {
         entry.loaded = true;
         return { version: entry.version, state: entry.draft };
