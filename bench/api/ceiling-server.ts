@@ -11,7 +11,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { NetworkIdParam } from '../../apps/api/src/http/path-params';
 import { AllExceptionsFilter } from '../../apps/api/src/http/all-exceptions.filter';
 import { BodyValidationPipe } from '../../apps/api/src/http/body-validation.pipe';
-import { createPinoLogger, PinoNestLogger } from '../../apps/api/src/http/logger';
+import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
 import { RecordSessionDto } from '../../apps/api/src/networks/commands/record-session/record-session.dto';
 import { BODY_LIMIT_BYTES } from '../../apps/api/src/create-app';
 

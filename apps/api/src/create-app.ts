@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { BodyValidationPipe } from './http/body-validation.pipe';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
-import { createPinoLogger, PinoNestLogger } from './http/logger';
+import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
 import { HttpMetrics } from './operations/metrics';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@indaga/platform';
+import { createPinoLogger, loadConfig, PinoNestLogger } from '@indaga/platform';
 import { WorkerModule } from './worker.module';
 
 async function main() {
   const config = loadConfig({ ...process.env, INDAGA_ROLE: process.env.INDAGA_ROLE ?? 'worker' });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  // JSON lines through pino, in the API's format, so both processes' logs can be read together.
+  const logger = createPinoLogger(config.logLevel);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+  });
   app.enableShutdownHooks();
-  console.log(`indaga worker started (store: ${config.store})`);
+  logger.info({ context: 'worker', store: config.store, role: 'worker' }, 'indaga worker started');
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@
 export * from './enums';
 export * from './value-rules';
 export * from './events';
+export * from './session-fields';
 export * from './commands';
 export * from './errors';
 export * from './network';

@@ -6,3 +6,4 @@ export * from './database/sql-client.port';
 export * from './database/sql-client.module';
 export * from './database/sqlite-sql-client';
 export * from './database/postgres-sql-client';
+export * from './logging/pino-logger';

@@ -1,4 +1,5 @@
-import type { NetworkEvent, SessionFields } from '../events';
+import type { NetworkEvent } from '../events';
+import { sessionFieldsOf } from '../session-fields';
 import { initialHistory, type HistoryCycle, type NetworkHistory } from './network-history';
 
 /**
@@ -48,10 +49,10 @@ export function applyToHistory(draft: HistoryDraft, event: NetworkEvent): void {
       return;
     }
     case 'SessionHeld':
-      draft.sessions.push(copySession(event.data));
+      draft.sessions.push(sessionFieldsOf(event.data));
       return;
     case 'SessionCorrected': {
-      const corrected = copySession(event.data);
+      const corrected = sessionFieldsOf(event.data);
       const i = draft.sessions.findIndex((s) => s.sessionId === corrected.sessionId);
       if (i >= 0) draft.sessions[i] = corrected;
       return;
@@ -134,25 +135,4 @@ export function foldHistory(events: Iterable<NetworkEvent>, from: NetworkHistory
 function updateCycle(draft: HistoryDraft, cycleId: string, update: (cycle: HistoryCycle) => HistoryCycle): void {
   const i = draft.cycles.findIndex((c) => c.cycleId === cycleId);
   if (i >= 0) draft.cycles[i] = update(draft.cycles[i]);
-}
-
-function copySession(d: SessionFields): SessionFields {
-  return {
-    sessionId: d.sessionId,
-    heldOn: d.heldOn,
-    facilitator: d.facilitator,
-    schoolsPresent: [...d.schoolsPresent],
-    attendance: {
-      principals: d.attendance.principals,
-      utpHeads: d.attendance.utpHeads,
-      teachers: d.attendance.teachers,
-      sostenedorReps: d.attendance.sostenedorReps,
-      supervisors: d.attendance.supervisors,
-    },
-    activities: d.activities.map((a) => ({
-      kind: a.kind,
-      minutes: a.minutes,
-      ...(a.summary === undefined ? {} : { summary: a.summary }),
-    })),
-  };
 }

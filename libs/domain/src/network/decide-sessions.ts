@@ -5,7 +5,6 @@ import {
   dateIssues,
   distinct,
   nonEmptyIssues,
-  optional,
   requireDateInRange,
   requireMembersOn,
   requireRegistered,
@@ -13,6 +12,7 @@ import {
   type RegisteredState,
 } from './guards';
 import type { NetworkState } from './state';
+import { sessionFieldsOf } from '../session-fields';
 
 export function recordSession(command: RecordSession, state: NetworkState): NetworkEvent[] {
   requireRegistered(state);
@@ -65,20 +65,7 @@ function requireSessionRules(data: SessionFields, state: RegisteredState, today:
   requireMembersOn(state, data.schoolsPresent, data.heldOn);
 }
 
+/** The session as recorded: its known fields, each school present once. */
 function copySession(data: SessionFields): SessionFields {
-  const { attendance } = data;
-  return {
-    sessionId: data.sessionId,
-    heldOn: data.heldOn,
-    facilitator: data.facilitator,
-    schoolsPresent: distinct(data.schoolsPresent),
-    attendance: {
-      principals: attendance.principals,
-      utpHeads: attendance.utpHeads,
-      teachers: attendance.teachers,
-      sostenedorReps: attendance.sostenedorReps,
-      supervisors: attendance.supervisors,
-    },
-    activities: data.activities.map((a) => ({ kind: a.kind, minutes: a.minutes, ...optional('summary', a.summary) })),
-  };
+  return { ...sessionFieldsOf(data), schoolsPresent: distinct(data.schoolsPresent) };
 }

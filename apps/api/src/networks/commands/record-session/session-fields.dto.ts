@@ -8,6 +8,7 @@ import {
   MINUTES_MAX,
   MINUTES_MIN,
   SessionFields,
+  sessionFieldsOf,
 } from '@indaga/domain';
 import { Count, DateOn, Nested, OneOf, SchoolIds, Text } from '../../../http/validators';
 
@@ -53,19 +54,7 @@ export class SessionFieldsDto {
   activities: ActivityDto[];
 }
 
-/** Copies the known fields only, so nothing stray can reach an event. */
+/** The request's session, its known fields only (the domain's one copy of a session). */
 export function toSessionFields(sessionId: string, dto: SessionFieldsDto): SessionFields {
-  const { principals, utpHeads, teachers, sostenedorReps, supervisors } = dto.attendance;
-  return {
-    sessionId,
-    heldOn: dto.heldOn,
-    facilitator: dto.facilitator,
-    schoolsPresent: [...dto.schoolsPresent],
-    attendance: { principals, utpHeads, teachers, sostenedorReps, supervisors },
-    activities: dto.activities.map(({ kind, minutes, summary }) => ({
-      kind,
-      minutes,
-      ...(summary ? { summary } : {}),
-    })),
-  };
+  return sessionFieldsOf({ ...dto, sessionId });
 }
