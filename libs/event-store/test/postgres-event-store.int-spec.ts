@@ -2,11 +2,14 @@ import { Pool } from 'pg';
 import {
   type EventStore,
   openPostgresEventStore,
+  type PostgresEventStore,
   type PostgresEventStoreOptions,
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from '../src';
 import { schemaLockKey } from '../src/postgres/postgres-connection';
+import { writePostgresAppendOne } from '../src/postgres/postgres-append-one';
+import { encodeAppend } from '../src/internal/encoded-append';
 import { APPEND_LOCK_CLASS } from '../src/postgres/postgres-sql';
 import { eventStoreContract } from './event-store.contract';
 import { sleep } from './contract/harness';
@@ -77,6 +80,52 @@ describe('PostgresEventStore specifics', () => {
       expect((await store.readStream(x)).map((e) => e.type)).toEqual(['Intruder']);
       expect(await store.streamVersion(y)).toBe(1);
     } finally {
+      await harness.destroy();
+    }
+  });
+
+  it('writes a lone append in one statement (es_append_one), waiting for the append lock like a batch', async () => {
+    const harness = postgresHarness();
+    const holder = await harness.admin.connect();
+    try {
+      const store = await harness.open();
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, $2)', [APPEND_LOCK_CLASS, schemaLockKey(harness.schema)]);
+      const append = store.appendToStream('alone', [{ type: 'T', data: { n: 1 } }], { expectedVersion: 'no_stream' });
+      await harness.waitForBlockedWriter();
+      const { rows } = await harness.admin.query(
+        `SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%es_append_one%'`,
+      );
+      expect(rows).toHaveLength(1);
+      await holder.query('COMMIT');
+      await expect(append).resolves.toMatchObject({ nextExpectedVersion: 1 });
+      await expect(
+        store.appendToStream('alone', [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' }),
+      ).rejects.toMatchObject({ actualVersion: 1 });
+      expect((await store.readStream('alone')).map((e) => e.data)).toEqual([{ n: 1 }]);
+      // The statement itself, without the batch path the store falls back to on an unexpected error.
+      const direct = await writePostgresAppendOne(
+        (store as PostgresEventStore).pool,
+        schemaLockKey(harness.schema),
+        encodeAppend(
+          'alone',
+          [
+            { type: 'T', data: { n: 2 } },
+            { type: 'T', data: { n: 3 } },
+          ],
+          { expectedVersion: 1 },
+        ),
+      );
+      expect(direct.events.map((e) => [e.version, e.data])).toEqual([
+        [2, { n: 2 }],
+        [3, { n: 3 }],
+      ]);
+      expect((await store.readStream('alone')).map((e) => e.position)).toEqual([
+        (await store.readStream('alone'))[0].position,
+        ...direct.events.map((e) => e.position),
+      ]);
+    } finally {
+      holder.release();
       await harness.destroy();
     }
   });

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { assertSchemaName, schemaLockKey, toStoreError } from './postgres-connection';
+import { APPEND_ONE_FUNCTION } from './postgres-append-one.sql';
 
 /** One step of a named migration set. Versions are applied in ascending order, once. */
 export interface PgMigration {
@@ -41,6 +42,11 @@ export const EVENT_STORE_MIGRATIONS: PgMigration[] = [
       );
       CREATE INDEX side_effects_expires_at ON side_effects (expires_at);
     `,
+  },
+  {
+    version: 2,
+    description: 'es_append_one: a lone append in one statement',
+    up: APPEND_ONE_FUNCTION,
   },
 ];
 

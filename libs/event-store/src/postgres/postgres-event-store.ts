@@ -11,11 +11,13 @@ import type {
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
-import { GroupCommitQueue } from '../internal/group-commit-queue';
+import { GroupCommitQueue, type Pending } from '../internal/group-commit-queue';
+import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { StoreTestHooks } from '../internal/hooks';
 import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
-import { writePostgresBatch } from './postgres-append-batch';
+import { writePostgresBatch, type PostgresBatchContext } from './postgres-append-batch';
+import { fitsAppendOne, writePostgresAppendOne } from './postgres-append-one';
 import { createPool, schemaLockKey, toStoreError } from './postgres-connection';
 import {
   HEAD_POSITION,
@@ -66,7 +68,15 @@ export class PostgresEventStore implements EventStore {
     maxBatch = 500,
   ) {
     const ctx = { pool, schemaKey: schemaLockKey(schema), hooks };
-    this.queue = new GroupCommitQueue((batch) => writePostgresBatch(ctx, batch), maxBatch);
+    // Test hooks pause inside the batch path's transaction, so a store with hooks always takes it.
+    const oneStatement = !hooks.beforeCommit && !hooks.afterVersionCheck;
+    this.queue = new GroupCommitQueue(
+      (batch) =>
+        oneStatement && batch.length === 1 && fitsAppendOne(batch[0].item)
+          ? writeAlone(ctx, batch[0])
+          : writePostgresBatch(ctx, batch),
+      maxBatch,
+    );
   }
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -158,5 +168,20 @@ export async function openPostgresEventStore(options: PostgresEventStoreOptions)
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw toStoreError(error);
+  }
+}
+
+/**
+ * A lone append in one statement; should that statement fail for any other
+ * reason than a lost connection (a constraint a writer outside this store
+ * broke, one bad value), the batch path redoes it and reports its own error.
+ */
+async function writeAlone(ctx: PostgresBatchContext, pending: Pending<EncodedAppend, AppendResult>): Promise<void> {
+  try {
+    pending.resolve(await writePostgresAppendOne(ctx.pool, ctx.schemaKey, pending.item));
+  } catch (error) {
+    if (error instanceof WrongExpectedVersionError || error instanceof IdempotencyKeyHeldError) pending.reject(error);
+    else if (error instanceof StoreUnavailableError) throw error;
+    else await writePostgresBatch(ctx, [pending]);
   }
 }
