@@ -10,3 +10,4 @@ export * from './errors';
 export * from './network';
 export * from './history';
 export * from './indicators';
+export * from './analyses';
