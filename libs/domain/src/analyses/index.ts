@@ -8,3 +8,4 @@ export * from './period-aggregates';
 export * from './sensitivity';
 export * from './cohorts';
 export * from './as-happened';
+export * from './roll-up';

@@ -1,7 +1,14 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { cycleView, NetworkHistory } from '@indaga/domain';
-import { NetworkViews, networkViewsProjection, OverviewEntry, overviewProjection } from '@indaga/projections';
+import {
+  entriesOfPart,
+  NetworkViews,
+  networkViewsProjection,
+  OVERVIEW_ENTRIES_PART,
+  OverviewEntry,
+  overviewProjection,
+} from '@indaga/projections';
 import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
@@ -9,6 +16,9 @@ import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
+
+/** The overview's entries only, not the aggregates filed beside them for the analyses. */
+const ENTRIES = { parts: [OVERVIEW_ENTRIES_PART, OVERVIEW_ENTRIES_PART] as [number, number] };
 
 /** Projection-backed reads of SPEC section 3; each answers the stream version it reflects. */
 @ApiTags('networks')
@@ -24,9 +34,12 @@ export class ViewsController {
   @Access(ANY_ROLE)
   async list(@Req() req: AuthenticatedRequest) {
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
-    const rows = await this.reader.activeViews(overviewProjection.name, own ? { networkId: own } : {});
+    const rows = await this.reader.activeViews(overviewProjection.name, {
+      ...(own ? { networkId: own } : {}),
+      ...ENTRIES,
+    });
     return rows.map(({ networkId, version, view }) => {
-      const quarter = (JSON.parse(view) as Record<string, OverviewEntry>).quarter;
+      const quarter = entriesOfPart<Record<string, OverviewEntry>>(view).quarter;
       return {
         networkId,
         name: quarter.name,
@@ -93,11 +106,12 @@ export class ViewsController {
     const rows = await this.reader.activeViews(overviewProjection.name, {
       ...(query.region ? { region: query.region } : {}),
       ...(own ? { networkId: own } : {}),
+      ...ENTRIES,
     });
     return {
       period,
       ...(query.region ? { region: query.region } : {}),
-      networks: rows.map(({ view }) => (JSON.parse(view) as Record<string, OverviewEntry>)[period]),
+      networks: rows.map(({ view }) => entriesOfPart<Record<string, OverviewEntry>>(view)[period]),
     };
   }
 }
