@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cycleView, NetworkHistory } from '@indaga/domain';
+import { cycleView, NetworkHistory, trajectory } from '@indaga/domain';
 import {
   entriesOfPart,
   NetworkViews,
@@ -13,6 +13,8 @@ import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
 import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
+import { givenThresholds } from '../../analyses/common/analysis-query.decorators';
+import { TrajectoryQuery } from '../../analyses/state/state.query.dto';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
@@ -60,7 +62,13 @@ export class ViewsController {
 
   @Get('networks/:networkId/trajectory')
   @Access(NETWORK_READ)
-  async trajectory(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
+  async trajectory(@NetworkIdParam() networkId: string, @Query() query: TrajectoryQuery) {
+    // With thresholds (SPEC 5.3) the answer is computed from the stream, not the read model.
+    const thresholds = givenThresholds(query);
+    if (thresholds) {
+      const { version, history } = await this.history.at(networkId);
+      return { networkId, version, ...trajectory(history, query.period ?? 'quarter', thresholds), thresholds };
+    }
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
     return {
       networkId,
