@@ -5,9 +5,12 @@ import { EventStore, RecordedEvent } from '@indaga/event-store';
 /** Events per store read: one page is in memory at a time, whatever the log's size. */
 export const EXPORT_PAGE = 1_000;
 
-/** One line of events.ndjson: the fields of GET /v1/events. */
-function line({ position, streamId, version, type, data, metadata }: RecordedEvent): string {
-  return `${JSON.stringify({ position, streamId, version, type, data, metadata })}\n`;
+/**
+ * One line of events.ndjson: the fields of GET /v1/events, the same text as
+ * JSON.stringify of that object (same key order), without building it.
+ */
+export function line({ position, streamId, version, type, data, metadata }: RecordedEvent): string {
+  return `{"position":${position},"streamId":${JSON.stringify(streamId)},"version":${version},"type":${JSON.stringify(type)},"data":${JSON.stringify(data)},"metadata":${JSON.stringify(metadata)}}\n`;
 }
 
 /**
@@ -17,8 +20,10 @@ function line({ position, streamId, version, type, data, metadata }: RecordedEve
  * (backpressure) instead of the log piling up in memory.
  */
 export function eventsNdjson(store: EventStore, options: { networkId?: string; asOf?: string }): Readable {
-  const until = options.asOf === undefined ? Infinity : new Date(options.asOf).getTime();
-  const recordedBy = (e: RecordedEvent) => new Date(e.metadata.recordedAt).getTime() <= until;
+  const until = options.asOf === undefined ? undefined : new Date(options.asOf).getTime();
+  // Without asOf nothing is parsed per event (a Date per event was a third of the export's time).
+  const recordedBy =
+    until === undefined ? () => true : (e: RecordedEvent) => new Date(e.metadata.recordedAt).getTime() <= until;
   async function* ofNetwork(networkId: string): AsyncGenerator<string> {
     const streamId = networkStreamId(networkId);
     for (let from = 1; ;) {

@@ -1,6 +1,6 @@
 // SPEC §5.4: groups of networks compared period by period.
 import type { PracticeCategory } from '../enums';
-import { assessPractice } from '../indicators/practice-level';
+import { cooperationIndexOf, practiceLevel } from '../indicators/practice-level';
 import { round3OrNull } from '../indicators/ratios';
 import { medianOf } from './run-chart';
 import type { NetworkAggregates, PeriodAggregate } from './period-aggregates';
@@ -33,7 +33,8 @@ export function cohorts(networks: readonly NetworkAggregates[], by: CohortKey): 
       if (periods === undefined) groups.set(group, (periods = new Map()));
       let cell = periods.get(p.period);
       if (cell === undefined) periods.set(p.period, (cell = { levels: zeroCounts(), indexes: [] }));
-      const { level, cooperationIndex } = assessPractice(p.minutes, p.multiSchoolJointActions);
+      const level = practiceLevel(p.minutes, p.multiSchoolJointActions);
+      const cooperationIndex = cooperationIndexOf(p.minutes);
       if (level === null || cooperationIndex === null) continue;
       cell.levels[level as PracticeCategory]++;
       cell.indexes.push(cooperationIndex);

@@ -1,7 +1,7 @@
 // SPEC §5.3: does a conclusion depend on the level rule's thresholds? The
 // same periods counted by level under the defaults and under other thresholds.
 import type { PracticeCategory } from '../enums';
-import { assessPractice, DEFAULT_THRESHOLDS, type LevelThresholds } from '../indicators/practice-level';
+import { DEFAULT_THRESHOLDS, practiceLevel, type LevelThresholds } from '../indicators/practice-level';
 import type { NetworkAggregates } from './period-aggregates';
 
 export type LevelCounts = Record<PracticeCategory, number>;
@@ -40,10 +40,10 @@ export function sensitivity(networks: readonly NetworkAggregates[], thresholds: 
   for (const network of networks) {
     let latest: { defaultLevel: PracticeCategory; alternativeLevel: PracticeCategory } | null = null;
     for (const p of network.periods) {
-      const defaultLevel = assessPractice(p.minutes, p.multiSchoolJointActions).level;
+      const defaultLevel = practiceLevel(p.minutes, p.multiSchoolJointActions);
       // null exactly when the period has no minutes, whatever the thresholds.
       if (defaultLevel === null) continue;
-      const alternativeLevel = assessPractice(p.minutes, p.multiSchoolJointActions, thresholds).level!;
+      const alternativeLevel = practiceLevel(p.minutes, p.multiSchoolJointActions, thresholds)!;
       let counts = byPeriod.get(p.period);
       if (counts === undefined)
         byPeriod.set(p.period, (counts = { period: p.period, default: zeroCounts(), alternative: zeroCounts() }));

@@ -59,12 +59,7 @@ export function assessPractice(
   const collaborativeMet =
     collaborativeOrCooperativeShare !== null && collaborativeOrCooperativeShare >= thresholds.collaborativeShare;
 
-  let level: PracticeCategory | null = null;
-  if (total > 0) {
-    if (cooperativeShareMet && jointActionsMet) level = 'cooperative';
-    else if (collaborativeMet) level = 'collaborative';
-    else level = 'informative';
-  }
+  const level = practiceLevel(minutes, multiSchoolJointActions, thresholds);
 
   return {
     total,
@@ -73,7 +68,7 @@ export function assessPractice(
       collaborative: ratio(minutes.collaborative, total),
       cooperative: cooperativeShare,
     },
-    cooperationIndex: ratio(0.5 * minutes.collaborative + minutes.cooperative, total),
+    cooperationIndex: cooperationIndexOf(minutes),
     level,
     cooperativeShare,
     collaborativeOrCooperativeShare,
@@ -101,4 +96,30 @@ export function assessPractice(
       },
     ],
   };
+}
+
+/**
+ * The level alone, for analyses that decide it for thousands of periods
+ * (SPEC 5.3 sensitivity, 5.4 cohorts); `assessPractice` takes its level from here.
+ */
+export function practiceLevel(
+  minutes: Readonly<PracticeMinutes>,
+  multiSchoolJointActions: number,
+  thresholds: Readonly<LevelThresholds> = DEFAULT_THRESHOLDS,
+): PracticeCategory | null {
+  const total = minutes.informative + minutes.collaborative + minutes.cooperative;
+  if (total === 0) return null;
+  if (
+    minutes.cooperative / total >= thresholds.cooperativeShare &&
+    multiSchoolJointActions >= thresholds.minMultiSchoolJointActions
+  )
+    return 'cooperative';
+  if ((minutes.collaborative + minutes.cooperative) / total >= thresholds.collaborativeShare) return 'collaborative';
+  return 'informative';
+}
+
+/** (0.5 × collaborative + cooperative) / T, unrounded; null when T = 0. */
+export function cooperationIndexOf(minutes: Readonly<PracticeMinutes>): number | null {
+  const total = minutes.informative + minutes.collaborative + minutes.cooperative;
+  return ratio(0.5 * minutes.collaborative + minutes.cooperative, total);
 }
