@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api/api.bench';
+import { runAnalysesBench } from './exports/analyses.bench';
+import { runExportsBench } from './exports/exports.bench';
 import type { BenchSection } from './lib/bench-section';
 import { renderSection } from './lib/table';
 import { runLagBench } from './projections/lag.bench';
@@ -18,6 +20,8 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
   api: runApiBench,
   rebuild: runRebuildBench,
   lag: runLagBench,
+  exports: runExportsBench,
+  analyses: runAnalysesBench,
 };
 
 async function main() {

@@ -5,6 +5,8 @@ const ROOT = join(__dirname, '..', '..');
 
 export interface ChildServer {
   url: string;
+  /** The server process (for its memory in /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startChildServer(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, EventStoreModule, IndagaConfig, loadConfig, SqlClientModule } from '@indaga/platform';
+import { AnalysesModule } from './analyses/analyses.module';
 import { AuthModule } from './auth/auth.module';
 import { ExpiredRecordsPurge } from './operations/expired-records-purge';
 import { HealthController } from './operations/health.controller';
@@ -21,6 +22,7 @@ export class AppModule {
         ProjectionsModule,
         AuthModule,
         NetworksModule,
+        AnalysesModule,
       ],
       controllers: [HealthController, MetricsController, ProjectionsController],
       providers: [HttpMetrics, ExpiredRecordsPurge],

@@ -11,3 +11,4 @@ export * from './errors';
 export * from './network';
 export * from './history';
 export * from './indicators';
+export * from './analyses';

@@ -23,5 +23,6 @@ const READ_PROVIDERS = [HistoryReader, ReadModelReader];
   imports: [CqrsModule],
   controllers: [...WRITE_CONTROLLERS, HistoryController, ViewsController],
   providers: [...WRITE_PROVIDERS, ...READ_PROVIDERS],
+  exports: READ_PROVIDERS,
 })
 export class NetworksModule {}

@@ -35,6 +35,8 @@ export function depthOf(
   history: NetworkHistory,
   period: string,
   actions: readonly JointActionCarriedOutData[],
+  /** Display rounding; run-chart signals (SPEC §5.1) pass the identity to decide on unrounded ratios. */
+  round: (value: number | null) => number | null = round3OrNull,
 ): DepthIndicators {
   const start = periodStart(period);
   const end = periodEnd(period);
@@ -76,20 +78,18 @@ export function depthOf(
   }
 
   return {
-    schoolReach: round3OrNull(ratio(highest.size, n)),
-    depthIndex: round3OrNull(mean(members.map((s) => highest.get(s) ?? 0))),
-    classroomPracticeReach: round3OrNull(
-      ratio(members.filter((s) => (highest.get(s) ?? 0) >= CLASSROOM_RANK).length, n),
-    ),
-    tieDensity: n < 2 ? null : round3OrNull((2 * ties.size) / (n * (n - 1))),
+    schoolReach: round(ratio(highest.size, n)),
+    depthIndex: round(mean(members.map((s) => highest.get(s) ?? 0))),
+    classroomPracticeReach: round(ratio(members.filter((s) => (highest.get(s) ?? 0) >= CLASSROOM_RANK).length, n)),
+    tieDensity: n < 2 ? null : round((2 * ties.size) / (n * (n - 1))),
     classroomsReached: sum(actions.map((a) => a.classroomsReached)),
     teachersInvolved: sum(actions.map((a) => a.teachersInvolved)),
     cyclesOpened,
     jointActions: actions.length,
     analysesRecorded,
-    cycleCompletionRate: round3OrNull(ratio(analysedCycles, opened)),
-    classroomEvidenceRate: round3OrNull(ratio(classroomAnalyses, analyses)),
-    innovationCycleShare: round3OrNull(ratio(openedInnovation, opened)),
+    cycleCompletionRate: round(ratio(analysedCycles, opened)),
+    classroomEvidenceRate: round(ratio(classroomAnalyses, analyses)),
+    innovationCycleShare: round(ratio(openedInnovation, opened)),
   };
 }
 

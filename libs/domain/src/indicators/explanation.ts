@@ -1,9 +1,13 @@
 // One English sentence per period saying why it has its level and, below
 // the top rung, what is missing for the next one.
-import { COLLABORATIVE_SHARE_THRESHOLD, COOPERATIVE_SHARE_THRESHOLD, type PracticeAssessment } from './practice-level';
+import { DEFAULT_THRESHOLDS, type LevelThresholds, type PracticeAssessment } from './practice-level';
 import { percent } from './ratios';
 
-export function explainLevel(assessment: PracticeAssessment, multiSchoolJointActions: number): string {
+export function explainLevel(
+  assessment: PracticeAssessment,
+  multiSchoolJointActions: number,
+  thresholds: Readonly<LevelThresholds> = DEFAULT_THRESHOLDS,
+): string {
   const { level, total } = assessment;
   const cooperative = assessment.cooperativeShare ?? 0;
   const shared = assessment.collaborativeOrCooperativeShare ?? 0;
@@ -18,18 +22,18 @@ export function explainLevel(assessment: PracticeAssessment, multiSchoolJointAct
       return 'No session minutes in this period, so no level.';
     case 'cooperative':
       return (
-        `Cooperative: ${percent(cooperative)} ${ofTotal} were cooperative (≥ ${percent(COOPERATIVE_SHARE_THRESHOLD)}) ` +
+        `Cooperative: ${percent(cooperative)} ${ofTotal} were cooperative (≥ ${percent(thresholds.cooperativeShare)}) ` +
         `and ${jointActions}.`
       );
     case 'collaborative':
       return (
         `Collaborative: ${percent(shared)} ${ofTotal} were collaborative or cooperative ` +
-        `(≥ ${percent(COLLABORATIVE_SHARE_THRESHOLD)}); not cooperative because ${missingForCooperative(assessment, jointActions)}.`
+        `(≥ ${percent(thresholds.collaborativeShare)}); not cooperative because ${missingForCooperative(assessment, jointActions, thresholds)}.`
       );
     case 'informative':
       return (
         `Informative: only ${percent(shared)} ${ofTotal} were collaborative or cooperative; ` +
-        `collaborative needs ${percent(COLLABORATIVE_SHARE_THRESHOLD)}.`
+        `collaborative needs ${percent(thresholds.collaborativeShare)}.`
       );
     default: {
       const unknownLevel: never = level;
@@ -38,15 +42,25 @@ export function explainLevel(assessment: PracticeAssessment, multiSchoolJointAct
   }
 }
 
-function missingForCooperative(assessment: PracticeAssessment, jointActions: string): string {
+function missingForCooperative(
+  assessment: PracticeAssessment,
+  jointActions: string,
+  thresholds: Readonly<LevelThresholds>,
+): string {
   const [shareCondition, actionsCondition] = assessment.conditions;
   const missing: string[] = [];
   if (!shareCondition?.met) {
     missing.push(
-      `only ${percent(assessment.cooperativeShare ?? 0)} were cooperative (needs ${percent(COOPERATIVE_SHARE_THRESHOLD)})`,
+      `only ${percent(assessment.cooperativeShare ?? 0)} were cooperative (needs ${percent(thresholds.cooperativeShare)})`,
     );
   }
-  if (!actionsCondition?.met) missing.push(jointActions);
+  if (!actionsCondition?.met) {
+    // The default needs one such action, which the sentence already implies; another threshold is said.
+    const needs = thresholds.minMultiSchoolJointActions;
+    missing.push(
+      needs === DEFAULT_THRESHOLDS.minMultiSchoolJointActions ? jointActions : `${jointActions} (needs ${needs})`,
+    );
+  }
   return missing.join(' and ');
 }
 

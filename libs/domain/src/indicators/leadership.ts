@@ -65,13 +65,17 @@ export function addLeadershipSession(
   if (session.facilitator === 'school_leader' || session.facilitator === 'sostenedor') tally.memberLed++;
 }
 
-export function leadershipFrom(tally: Readonly<LeadershipTally>): LeadershipIndicators {
+export function leadershipFrom(
+  tally: Readonly<LeadershipTally>,
+  /** Display rounding; run-chart signals (SPEC §5.1) pass the identity to decide on unrounded ratios. */
+  round: (value: number | null) => number | null = round3OrNull,
+): LeadershipIndicators {
   return {
     sessions: tally.sessions,
-    sostenedorPresence: round3OrNull(ratio(tally.withSostenedor, tally.sessions)),
+    sostenedorPresence: round(ratio(tally.withSostenedor, tally.sessions)),
     // mean(): the sum in session order over the count.
-    schoolAttendance: round3OrNull(tally.attendanceRates === 0 ? null : tally.attendanceSum / tally.attendanceRates),
-    memberLedShare: round3OrNull(ratio(tally.memberLed, tally.sessions)),
+    schoolAttendance: round(tally.attendanceRates === 0 ? null : tally.attendanceSum / tally.attendanceRates),
+    memberLedShare: round(ratio(tally.memberLed, tally.sessions)),
     trainingMinutes: tally.trainingMinutes,
   };
 }

@@ -4,7 +4,14 @@ import type { JointActionCarriedOutData, SessionFields } from '../events';
 import { allJointActions, type NetworkHistory } from '../history/network-history';
 import { groupByPeriod, historyPeriods } from './buckets';
 import { explainLevel } from './explanation';
-import { assessPractice, type LevelCondition, type PracticeMinutes, type PracticeShares } from './practice-level';
+import {
+  assessPractice,
+  DEFAULT_THRESHOLDS,
+  type LevelCondition,
+  type LevelThresholds,
+  type PracticeMinutes,
+  type PracticeShares,
+} from './practice-level';
 import type { Period } from './periods';
 import { round3OrNull } from './ratios';
 
@@ -28,11 +35,15 @@ export interface Trajectory {
   periods: TrajectoryPeriod[];
 }
 
-export function trajectory(history: NetworkHistory, period: Period): Trajectory {
+export function trajectory(
+  history: NetworkHistory,
+  period: Period,
+  thresholds: Readonly<LevelThresholds> = DEFAULT_THRESHOLDS,
+): Trajectory {
   const sessionsByPeriod = groupByPeriod(history.sessions, (s) => s.heldOn, period);
   const actionsByPeriod = groupByPeriod(allJointActions(history), (a) => a.carriedOutOn, period);
   const periods = historyPeriods(history, period).map((p) =>
-    trajectoryPeriod(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? []),
+    trajectoryPeriod(p, sessionsByPeriod.get(p) ?? [], actionsByPeriod.get(p) ?? [], thresholds),
   );
   return trajectoryOf(period, periods);
 }
@@ -79,8 +90,9 @@ export function trajectoryPeriod(
   period: string,
   sessions: readonly SessionFields[],
   actions: readonly JointActionCarriedOutData[],
+  thresholds: Readonly<LevelThresholds> = DEFAULT_THRESHOLDS,
 ): TrajectoryPeriod {
-  return practiceFrom(period, sessionMinutes(sessions), countMultiSchoolJointActions(actions));
+  return practiceFrom(period, sessionMinutes(sessions), countMultiSchoolJointActions(actions), thresholds);
 }
 
 /** One period of the trajectory from its session minutes and its joint actions with ≥ 2 schools (`minutes` is copied). */
@@ -88,9 +100,10 @@ export function practiceFrom(
   period: string,
   sessionMinutesOfPeriod: Readonly<PracticeMinutes>,
   multiSchoolJointActions: number,
+  thresholds: Readonly<LevelThresholds> = DEFAULT_THRESHOLDS,
 ): TrajectoryPeriod {
   const minutes: PracticeMinutes = { ...sessionMinutesOfPeriod };
-  const assessment = assessPractice(minutes, multiSchoolJointActions);
+  const assessment = assessPractice(minutes, multiSchoolJointActions, thresholds);
   return {
     period,
     minutes,
@@ -102,7 +115,7 @@ export function practiceFrom(
     cooperationIndex: round3OrNull(assessment.cooperationIndex),
     multiSchoolJointActions,
     level: assessment.level,
-    explanation: explainLevel(assessment, multiSchoolJointActions),
+    explanation: explainLevel(assessment, multiSchoolJointActions, thresholds),
     conditions: assessment.conditions,
   };
 }

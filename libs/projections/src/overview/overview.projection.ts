@@ -18,7 +18,18 @@ import {
 import { DocumentParts } from '../incremental/document-parts';
 import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
-import { singlePart } from '../read-models/text-parts';
+import {
+  AggregateRow,
+  AGGREGATES_KEY,
+  aggregatesFromQuarters,
+  OVERVIEW_AGGREGATES_PART,
+  OVERVIEW_CLOSING_PART,
+  OVERVIEW_ENTRIES_PART,
+  overviewAggregates,
+} from './overview-aggregates';
+
+/** The overview's view: an entry per period kind, and the quarters' aggregates for the cross-network analyses. */
+export type OverviewView = Record<Period, OverviewEntry> & { aggregates: AggregateRow[] };
 
 export interface OverviewEntry {
   networkId: string | null;
@@ -78,16 +89,14 @@ function entryOf(
 }
 
 /** Every network's latest level, cooperation index, depth and composition, per period kind (SPEC /v1/overview). */
-export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period, OverviewEntry>> = {
+export const overviewProjection: NetworkProjection<NetworkHistory, OverviewView> = {
   name: 'overview',
   initial: initialHistory,
   evolve: (doc, events) => foldHistory(events, doc),
   view: (doc, version) => {
     const summary = networkSummary(doc);
-    return Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)])) as Record<
-      Period,
-      OverviewEntry
-    >;
+    const entries = Object.fromEntries(PERIODS.map((p) => [p, overviewEntry(doc, version, p, summary)]));
+    return { ...entries, [AGGREGATES_KEY]: overviewAggregates(doc) } as OverviewView;
   },
   indexed: (doc) => ({ region: doc.region }),
   /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
@@ -107,7 +116,13 @@ export const overviewProjection: NetworkProjection<NetworkHistory, Record<Period
             entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label)),
           ]),
         );
-        return singlePart(JSON.stringify(view));
+        // Entries and aggregates filed as separate parts (see overview-aggregates.ts).
+        const aggregates = aggregatesFromQuarters(doc, periods.trajectoryPeriods('quarter'));
+        return new Map([
+          [OVERVIEW_ENTRIES_PART, `${JSON.stringify(view).slice(0, -1)},"${AGGREGATES_KEY}":`],
+          [OVERVIEW_AGGREGATES_PART, JSON.stringify(aggregates)],
+          [OVERVIEW_CLOSING_PART, '}'],
+        ]);
       },
     };
   },

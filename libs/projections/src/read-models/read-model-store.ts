@@ -145,12 +145,15 @@ export class ReadModelStore {
   async views(
     projection: string,
     generation: number,
-    filter: { region?: string; networkId?: string } = {},
+    /** `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts). */
+    filter: { region?: string; networkId?: string; parts?: [from: number, to: number] } = {},
   ): Promise<Array<{ networkId: string; version: number; view: string }>> {
     const params: unknown[] = [projection, generation];
     let where = 'r.projection = $1 AND r.generation = $2';
     if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
     if (filter.networkId !== undefined) where += ` AND r.network_id = $${params.push(filter.networkId)}`;
+    if (filter.parts !== undefined)
+      where += ` AND p.seq BETWEEN $${params.push(filter.parts[0])} AND $${params.push(filter.parts[1])}`;
     const rows = await this.sql.query<{ network_id: string; version: unknown; text: string }>(
       `SELECT r.network_id, r.version, p.text FROM read_models r
        JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id AND p.kind = 'v'

@@ -1,12 +1,15 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { indicators, networkStreamId, networkView, trajectory } from '@indaga/domain';
+import { networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { Access, ANALYSTS, NETWORK_READ } from '../../auth/access.decorator';
 import { ApiError } from '../../http/api-error';
 import { NetworkIdParam } from '../../http/path-params';
 import { validationFailed } from '../../http/validation';
-import { GlobalLogQuery, StateQuery, StreamPageQuery } from './history.dto';
+import { givenThresholds } from '../../analyses/common/analysis-query.decorators';
+import { historyAsHappened, stateAnswer } from '../../analyses/state/state-answer';
+import { StateAnalysisQuery } from '../../analyses/state/state.query.dto';
+import { GlobalLogQuery, StreamPageQuery } from './history.dto';
 import { HistoryReader } from './history-reader';
 
 /** Analysts replay history straight from the event store (SPEC section 3). */
@@ -60,19 +63,24 @@ export class HistoryController {
   /** The network as the service knew it at `asOf` or right after `version`. */
   @Get('networks/:networkId/state')
   @Access(NETWORK_READ)
-  async state(@NetworkIdParam() networkId: string, @Query() query: StateQuery) {
+  async state(@NetworkIdParam() networkId: string, @Query() query: StateAnalysisQuery) {
     if (query.asOf !== undefined && query.version !== undefined) {
       throw validationFailed([{ field: 'asOf', message: 'give asOf or version, not both' }]);
     }
-    const period = query.period ?? 'quarter';
-    const { version, history } = await this.reader.at(networkId, { version: query.version, asOf: query.asOf });
-    return {
-      networkId,
-      version,
-      ...(query.asOf ? { asOf: query.asOf } : {}),
-      state: networkView(history, version),
-      trajectory: { networkId, version, ...trajectory(history, period) },
-      indicators: { networkId, version, ...indicators(history, period) },
+    if (query.on !== undefined && query.version !== undefined) {
+      throw validationFailed([{ field: 'on', message: 'on goes with asOf, not version' }]);
+    }
+    // SPEC 5.6 (`on`, as it happened) and 5.3 (thresholds): see apps/api/src/analyses/state.
+    const options = {
+      period: query.period ?? 'quarter',
+      asOf: query.asOf,
+      on: query.on,
+      thresholds: givenThresholds(query),
     };
+    const { version, history } =
+      query.on === undefined
+        ? await this.reader.at(networkId, { version: query.version, asOf: query.asOf })
+        : await historyAsHappened(this.store, networkId, query.on, query.asOf);
+    return stateAnswer(networkId, version, history, options);
   }
 }

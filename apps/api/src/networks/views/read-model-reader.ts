@@ -46,7 +46,7 @@ export class ReadModelReader {
     }
   }
 
-  async activeViews(projection: string, filter: { region?: string; networkId?: string } = {}) {
+  async activeViews(projection: string, filter: Parameters<ReadModelStore['views']>[2] = {}) {
     const { activeGeneration } = await this.readModels.status(projection);
     return this.readModels.views(projection, activeGeneration, filter);
   }

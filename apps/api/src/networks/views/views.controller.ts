@@ -1,14 +1,26 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cycleView, NetworkHistory } from '@indaga/domain';
-import { NetworkViews, networkViewsProjection, OverviewEntry, overviewProjection } from '@indaga/projections';
+import { cycleView, NetworkHistory, trajectory } from '@indaga/domain';
+import {
+  entriesOfPart,
+  NetworkViews,
+  networkViewsProjection,
+  OVERVIEW_ENTRIES_PART,
+  OverviewEntry,
+  overviewProjection,
+} from '@indaga/projections';
 import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
 import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
+import { givenThresholds } from '../../analyses/common/analysis-query.decorators';
+import { TrajectoryQuery } from '../../analyses/state/state.query.dto';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
+
+/** The overview's entries only, not the aggregates filed beside them for the analyses. */
+const ENTRIES = { parts: [OVERVIEW_ENTRIES_PART, OVERVIEW_ENTRIES_PART] as [number, number] };
 
 /** Projection-backed reads of SPEC section 3; each answers the stream version it reflects. */
 @ApiTags('networks')
@@ -24,9 +36,12 @@ export class ViewsController {
   @Access(ANY_ROLE)
   async list(@Req() req: AuthenticatedRequest) {
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
-    const rows = await this.reader.activeViews(overviewProjection.name, own ? { networkId: own } : {});
+    const rows = await this.reader.activeViews(overviewProjection.name, {
+      ...(own ? { networkId: own } : {}),
+      ...ENTRIES,
+    });
     return rows.map(({ networkId, version, view }) => {
-      const quarter = (JSON.parse(view) as Record<string, OverviewEntry>).quarter;
+      const quarter = entriesOfPart<Record<string, OverviewEntry>>(view).quarter;
       return {
         networkId,
         name: quarter.name,
@@ -47,7 +62,13 @@ export class ViewsController {
 
   @Get('networks/:networkId/trajectory')
   @Access(NETWORK_READ)
-  async trajectory(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
+  async trajectory(@NetworkIdParam() networkId: string, @Query() query: TrajectoryQuery) {
+    // With thresholds (SPEC 5.3) the answer is computed from the stream, not the read model.
+    const thresholds = givenThresholds(query);
+    if (thresholds) {
+      const { version, history } = await this.history.at(networkId);
+      return { networkId, version, ...trajectory(history, query.period ?? 'quarter', thresholds), thresholds };
+    }
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
     return {
       networkId,
@@ -93,11 +114,12 @@ export class ViewsController {
     const rows = await this.reader.activeViews(overviewProjection.name, {
       ...(query.region ? { region: query.region } : {}),
       ...(own ? { networkId: own } : {}),
+      ...ENTRIES,
     });
     return {
       period,
       ...(query.region ? { region: query.region } : {}),
-      networks: rows.map(({ view }) => (JSON.parse(view) as Record<string, OverviewEntry>)[period]),
+      networks: rows.map(({ view }) => entriesOfPart<Record<string, OverviewEntry>>(view)[period]),
     };
   }
 }

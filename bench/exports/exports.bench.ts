@@ -1,0 +1,128 @@
+import { openSqliteEventStore } from '../../libs/event-store/src';
+import type { BenchSection } from '../lib/bench-section';
+import { seedNetworks } from '../projections/seed-networks';
+import { benchApi, medianSeconds, prepareDecades, processMemory } from './decade-server';
+
+/** The store's readAll over the whole log in pages of 1,000, events parsed (the baseline), in this process. */
+async function readAllRate(path: string): Promise<number> {
+  const store = await openSqliteEventStore({ path });
+  try {
+    const start = process.hrtime.bigint();
+    let read = 0;
+    for (let after = 0; ;) {
+      const page = await store.readAll({ after, limit: 1000 });
+      if (page.length === 0) break;
+      for (const e of page) void e.data;
+      read += page.length;
+      after = page[page.length - 1].position;
+    }
+    return read / (Number(process.hrtime.bigint() - start) / 1e9);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * SPEC 5.5 exports through the real API (own process, SQLite):
+ * events.ndjson of the whole log against the store's readAll rate measured
+ * in the same run, with the server's memory; trajectories.csv of decade
+ * networks against GET /v1/overview on the same data.
+ */
+export async function runExportsBench(opts: { quick?: boolean } = {}): Promise<BenchSection[]> {
+  const logNetworks = opts.quick ? 100 : 1000;
+  const decades = opts.quick ? 50 : 500;
+
+  let storePath = '';
+  const log = await benchApi(async (path) => {
+    storePath = path;
+    const store = await openSqliteEventStore({ path });
+    try {
+      return await seedNetworks(store, logNetworks, 1000);
+    } finally {
+      await store.close();
+    }
+  });
+  const ndjsonRows: BenchSection['rows'] = [];
+  try {
+    const baseline = await readAllRate(storePath);
+    ndjsonRows.push({
+      workload: `store readAll, ${log.events.toLocaleString('en-US')} events (baseline, in process)`,
+      'events/s': baseline,
+      seconds: log.events / baseline,
+      ratio: 1,
+      target: '',
+    });
+    const before = processMemory(log.server.pid);
+    const exported = await log.get('/v1/exports/events.ndjson');
+    const after = processMemory(log.server.pid);
+    if (exported.lines !== log.events) throw new Error(`exported ${exported.lines} of ${log.events} events`);
+    ndjsonRows.push({
+      workload: 'GET /v1/exports/events.ndjson (whole log, over HTTP)',
+      'events/s': exported.lines / exported.seconds,
+      seconds: exported.seconds,
+      ratio: exported.lines / exported.seconds / baseline,
+      target: '≥ 0.5×',
+      'MiB sent': Math.round(exported.bytes / 2 ** 20),
+      'server RSS before → after MiB': `${before.rssMiB} → ${after.rssMiB}`,
+      'server peak RSS MiB': after.peakMiB,
+    });
+  } finally {
+    await log.stop();
+  }
+
+  const api = await benchApi((path) => prepareDecades(path, decades));
+  const tableRows: BenchSection['rows'] = [];
+  try {
+    await api.get('/v1/overview'); // warm up (first read of the tables)
+    const overview: number[] = [];
+    const csv: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < (opts.quick ? 3 : 5); i++) {
+      overview.push((await api.get('/v1/overview?period=quarter')).seconds);
+      const res = await api.get('/v1/exports/trajectories.csv?period=quarter');
+      csv.push(res.seconds);
+      rows = res.lines - 1;
+    }
+    const indicators = await api.get('/v1/exports/indicators.csv?period=quarter');
+    const asOf = await api.get(
+      `/v1/exports/trajectories.csv?period=quarter&asOf=${encodeURIComponent(new Date().toISOString())}`,
+    );
+    const base = medianSeconds(overview);
+    tableRows.push(
+      { workload: 'GET /v1/overview?period=quarter (baseline)', 'median ms': base * 1000, ratio: 1 },
+      {
+        workload: `GET /v1/exports/trajectories.csv?period=quarter (${rows.toLocaleString('en-US')} rows)`,
+        'median ms': medianSeconds(csv) * 1000,
+        ratio: medianSeconds(csv) / base,
+      },
+      {
+        workload: 'GET /v1/exports/indicators.csv?period=quarter (one run)',
+        'median ms': indicators.seconds * 1000,
+        ratio: indicators.seconds / base,
+      },
+      {
+        workload: 'GET /v1/exports/trajectories.csv?asOf=now (folded from the events, one run)',
+        'median ms': asOf.seconds * 1000,
+        ratio: asOf.seconds / base,
+      },
+    );
+  } finally {
+    await api.stop();
+  }
+  return [
+    {
+      title: `events.ndjson of the whole log (SQLite, ${logNetworks} networks of 1,000 events)`,
+      rows: ndjsonRows,
+      notes: [
+        "The API runs in its own process (INDAGA_ROLE=api, no projection work); the client reads the body as it arrives. readAll is the store read in this process, pages of 1,000, events parsed; the export adds JSON serialisation and HTTP. Peak RSS is the server process's VmHWM (its whole life, start-up included).",
+      ],
+    },
+    {
+      title: `trajectories.csv and indicators.csv of ${decades} networks × 10 years (SQLite, read models rebuilt)`,
+      rows: tableRows,
+      notes: [
+        'Without asOf the rows come from the network-views read model, network by network; with asOf every stream is folded from the store.',
+      ],
+    },
+  ];
+}
