@@ -8,6 +8,7 @@ import { BodyValidationPipe } from './http/body-validation.pipe';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from './http/logger';
 import { HttpMetrics } from './operations/metrics';
+import { RateLimits } from './http/rate-limits';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -26,6 +27,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     genReqId: correlationId,
     requestIdLogLabel: 'correlationId',
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -45,6 +47,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     if (closing) reply.header('connection', 'close');
   });
   app.get(HttpMetrics).install(fastify);
+  await app.get(RateLimits).install(fastify);
   app.enableShutdownHooks();
   if (options.docs ?? true) mountDocs(app);
   return app;
