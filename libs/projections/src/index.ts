@@ -20,3 +20,5 @@ export * from './runner/rebuild';
 export * from './nest/tokens';
 export * from './nest/projections.module';
 export * from './nest/projection-lifecycle';
+export * from './telemetry';
+export * from './metrics/projection-metrics';

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       rateLimit: { perToken: 1200, perIp: 300, windowSeconds: 60 },
       corsOrigins: [],
       queueBoard: 'readonly',
+      workerMetricsPort: 0,
     });
   });
 

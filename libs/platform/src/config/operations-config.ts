@@ -23,6 +23,8 @@ export interface OperationsConfig {
   corsOrigins: string[];
   /** Whether the queue board at /admin/queues may retry, clean or remove jobs. */
   queueBoard: 'readonly' | 'readwrite';
+  /** Port where a worker process serves /metrics (and answers /health/live); 0: none. */
+  workerMetricsPort: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,5 +85,6 @@ export function loadOperationsConfig(env: Env): OperationsConfig {
     },
     corsOrigins: corsOrigins(env),
     queueBoard: board,
+    workerMetricsPort: count(env, 'INDAGA_WORKER_METRICS_PORT', 0),
   };
 }
