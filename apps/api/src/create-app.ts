@@ -9,6 +9,7 @@ import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from './http/logger';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
+import { mountQueueBoard } from './operations/queue-board';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -48,6 +49,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   });
   app.get(HttpMetrics).install(fastify);
   await app.get(RateLimits).install(fastify);
+  await mountQueueBoard(app, config);
   app.enableShutdownHooks();
   if (options.docs ?? true) mountDocs(app);
   return app;
