@@ -9,6 +9,7 @@ import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from './http/logger';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
+import { enableCors } from './http/cors';
 import { mountQueueBoard } from './operations/queue-board';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
@@ -33,6 +34,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });
+  enableCors(app, config);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new BodyValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
