@@ -21,9 +21,18 @@ const moduleNameMapper = Object.fromEntries(
     [`^@indaga/${lib}/(.*)$`, `<rootDir>/libs/${lib}/src/$1`],
   ]),
 );
+// @bull-board/fastify brings a @fastify/static whose content-disposition is ESM only; Jest on Node 20 cannot
+// require() ESM, so that one package is compiled to CommonJS (Node itself loads it as is).
+const swcJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swcJs },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@bull-board/fastify/node_modules/content-disposition|content-disposition)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',

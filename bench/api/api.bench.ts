@@ -93,7 +93,10 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   const contenders: Contender[] = [];
   try {
     // Projections are built by workers (REDIS_URL, INDAGA_ROLE=api): this measures the write path, catch-up enqueue included.
-    const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix };
+    // Rate limits are off: 32 connections on 64 network tokens from one address would spend any sane budget in
+    // seconds. Their cost is measured by the extra contender below (BENCH_RATE_LIMIT=1), with budgets never reached.
+    const noLimits = { INDAGA_RATE_LIMIT_PER_TOKEN: '0', INDAGA_RATE_LIMIT_PER_IP: '0' };
+    const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix, ...noLimits };
     contenders.push(
       await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false),
     );
@@ -120,6 +123,22 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
         0.4,
       ),
     );
+    if (process.env.BENCH_RATE_LIMIT === '1')
+      contenders.push(
+        await contender(
+          'full API, sqlite, rate limits on (Redis)',
+          'api-server.ts',
+          [],
+          {
+            ...queue,
+            INDAGA_RATE_LIMIT_PER_TOKEN: '1000000000',
+            INDAGA_RATE_LIMIT_PER_IP: '1000000000',
+            INDAGA_STORE: 'sqlite',
+            INDAGA_SQLITE_PATH: join(dir, 'api-limited.db'),
+          },
+          true,
+        ),
+      );
     // Rounds interleave the servers, so that the machine's drifting load hits all of them alike;
     // each ratio is taken within a round, then the median over rounds is reported.
     for (let round = 0; round < runs; round++) {

@@ -8,6 +8,9 @@ import { BodyValidationPipe } from './http/body-validation.pipe';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
 import { HttpMetrics } from './operations/metrics';
+import { RateLimits } from './http/rate-limits';
+import { enableCors } from './http/cors';
+import { mountQueueBoard } from './operations/queue-board';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -26,10 +29,12 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     genReqId: correlationId,
     requestIdLogLabel: 'correlationId',
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });
+  enableCors(app, config);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new BodyValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
@@ -45,6 +50,8 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     if (closing) reply.header('connection', 'close');
   });
   app.get(HttpMetrics).install(fastify);
+  await app.get(RateLimits).install(fastify);
+  await mountQueueBoard(app, config);
   app.enableShutdownHooks();
   if (options.docs ?? true) mountDocs(app);
   return app;

@@ -28,3 +28,4 @@ export {
   type PgMigration,
 } from './postgres/migrations';
 export { createPool as createPostgresPool } from './postgres/postgres-connection';
+export { storeTelemetry, type StoreTelemetryListener } from './telemetry';

@@ -22,3 +22,5 @@ export * from './nest/projections.module';
 export * from './nest/projection-lifecycle';
 export * from './overview/overview-aggregates';
 export * from './runner/stream-heads';
+export * from './telemetry';
+export * from './metrics/projection-metrics';

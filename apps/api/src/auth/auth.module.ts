@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { RateLimits } from '../http/rate-limits';
 import { TokenStore } from './token-store';
 import { TokensController } from './tokens.controller';
 
 @Module({
-  providers: [TokenStore, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenStore, AuthService, RateLimits, { provide: APP_GUARD, useClass: AuthGuard }],
   controllers: [TokensController],
-  exports: [AuthService],
+  exports: [AuthService, RateLimits],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
-import { StoreUnavailableError } from '../errors';
+import { StoreUnavailableError, WrongExpectedVersionError } from '../errors';
+import { storeTelemetry } from '../telemetry';
 
 export interface Pending<T, R> {
   item: T;
@@ -30,7 +31,14 @@ export class GroupCommitQueue<T, R> {
   push(item: T): Promise<R> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('event store is closed'));
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({
+        item,
+        resolve,
+        reject: (error) => {
+          if (error instanceof WrongExpectedVersionError) storeTelemetry.appendConflicted();
+          reject(error);
+        },
+      });
       this.schedule();
     });
   }
@@ -52,8 +60,10 @@ export class GroupCommitQueue<T, R> {
     this.scheduled = false;
     this.running = true;
     const batch = this.queue.splice(0, this.maxBatch);
+    const started = performance.now();
     try {
       await this.flush(batch);
+      storeTelemetry.batchCommitted(batch.length, (performance.now() - started) / 1000);
     } catch (error) {
       // Settling twice is a no-op, so this only reaches the appends flush left unsettled.
       for (const pending of batch) pending.reject(error);

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
       adminToken: undefined,
       logLevel: 'info',
       queuePrefix: 'indaga',
+      host: '0.0.0.0',
+      trustProxy: false,
+      rateLimit: { perToken: 1200, perIp: 300, windowSeconds: 60 },
+      corsOrigins: [],
+      queueBoard: 'readonly',
+      workerMetricsPort: 0,
     });
   });
 
@@ -26,6 +32,13 @@ describe('loadConfig', () => {
     [{ INDAGA_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
     [{ INDAGA_ADMIN_TOKEN: 'short' }, 'INDAGA_ADMIN_TOKEN'],
     [{ INDAGA_QUEUE_PREFIX: 'a b' }, 'INDAGA_QUEUE_PREFIX'],
+    [{ INDAGA_RATE_LIMIT_PER_TOKEN: '-1' }, 'INDAGA_RATE_LIMIT_PER_TOKEN'],
+    [{ INDAGA_RATE_LIMIT_PER_IP: 'many' }, 'INDAGA_RATE_LIMIT_PER_IP'],
+    [{ INDAGA_RATE_LIMIT_WINDOW_SECONDS: '0' }, 'INDAGA_RATE_LIMIT_WINDOW_SECONDS'],
+    [{ INDAGA_TRUST_PROXY: 'everyone' }, 'INDAGA_TRUST_PROXY'],
+    [{ INDAGA_CORS_ORIGINS: 'https://a.cl/path' }, 'INDAGA_CORS_ORIGINS'],
+    [{ INDAGA_CORS_ORIGINS: 'not an origin' }, 'INDAGA_CORS_ORIGINS'],
+    [{ INDAGA_QUEUE_BOARD: 'yes' }, 'INDAGA_QUEUE_BOARD'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -3,10 +3,12 @@
  * the rest of the app as a typed, frozen object (SPEC section 4). A bad
  * variable stops the process with a message naming it.
  */
+import { loadOperationsConfig, OperationsConfig } from './operations-config';
+
 export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
 export type ProcessRole = 'all' | 'api' | 'worker';
 
-export interface IndagaConfig {
+export interface IndagaConfig extends OperationsConfig {
   port: number;
   store: StoreKind;
   sqlitePath: string;
@@ -107,5 +109,6 @@ export function loadConfig(env: Env = process.env): IndagaConfig {
     adminToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     queuePrefix: queuePrefix(env),
+    ...loadOperationsConfig(env),
   });
 }

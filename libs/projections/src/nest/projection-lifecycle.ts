@@ -14,6 +14,7 @@ import { CatchUpService } from '../runner/catch-up.service';
 import { createProjectionWorker } from '../runner/projection-worker';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
 import { Sweeper } from '../runner/sweeper';
+import { projectionTelemetry } from '../telemetry';
 import { READ_MODEL_SQL, REDIS } from './tokens';
 
 /** How often the sweeper looks for events the read models do not reflect. */
@@ -54,6 +55,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
       this.workerConnection = this.redis.duplicate({ maxRetriesPerRequest: null });
       this.worker = createProjectionWorker(this.workerConnection, this.catchUp, { prefix: this.config.queuePrefix });
       this.worker.on('failed', (job, err) => {
+        projectionTelemetry.jobFailed(job?.name ?? 'unknown');
         if (job?.name === 'rebuild' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
           void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
         }

@@ -1,6 +1,7 @@
 import type { EventStore } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
 import type { ReadModelStore } from '../read-models/read-model-store';
+import { projectionTelemetry } from '../telemetry';
 import { ProjectionRunner } from './projection-runner';
 
 export interface CatchUpFailure {
@@ -50,9 +51,14 @@ export class CatchUpService {
    */
   async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<number | undefined> {
     const failures: CatchUpFailure[] = [];
+    const started = performance.now();
     // Projections side by side: their writes then share one read-model transaction (GroupCommit).
     const outcomes = await Promise.all(
       this.projections.map((projection) => this.catchUpProjection(projection, networkId)),
+    );
+    projectionTelemetry.catchUpFinished(
+      (performance.now() - started) / 1000,
+      outcomes.some((o) => o.failures.length > 0),
     );
     let lowest = Number.POSITIVE_INFINITY;
     for (const outcome of outcomes) {

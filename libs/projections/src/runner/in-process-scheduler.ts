@@ -80,6 +80,11 @@ export class InProcessScheduler implements ProjectionScheduler {
     }
   }
 
+  /** Networks waiting for a catch-up and catch-ups running (for /metrics). */
+  get backlog(): { waiting: number; active: number } {
+    return { waiting: this.pending.size, active: this.active };
+  }
+
   /** Resolves when nothing is queued or running (tests and shutdown). */
   idle(): Promise<void> {
     if (this.active === 0 && this.pending.size === 0) return Promise.resolve();
