@@ -29,6 +29,8 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    // A failure at boot is thrown to the caller (main prints it in words) instead of Nest exiting on its own.
+    abortOnError: false,
   });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new BodyValidationPipe());

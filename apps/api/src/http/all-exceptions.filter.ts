@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@indaga/domain';
-import { StoreUnavailableError, WrongExpectedVersionError } from '@indaga/event-store';
+import { asStoreUnavailable, WrongExpectedVersionError } from '@indaga/event-store';
 import { ApiError } from './api-error';
 import { DOMAIN_ERROR_STATUS } from './error-status';
 
@@ -94,7 +94,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         actualVersion: exception.actualVersion,
       });
     }
-    if (exception instanceof StoreUnavailableError) {
+    // Any error meaning "a store is unreachable" (raw pg or SQLite errors from the token lookup, idempotency
+    // records or read models included) is a 503 the client may retry, never a 500.
+    if (asStoreUnavailable(exception)) {
       return make(503, 'STORE.UNAVAILABLE', 'the event store is unavailable; retry shortly', undefined, {
         'Retry-After': '5',
       });
