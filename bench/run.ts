@@ -11,6 +11,7 @@ import type { BenchSection } from './lib/bench-section';
 import { renderSection } from './lib/table';
 import { runLagBench } from './projections/lag.bench';
 import { runRebuildBench } from './projections/rebuild.bench';
+import { runRecoveryBench } from './recovery/recovery.bench';
 import { runStoreBench } from './store/store.bench';
 
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
@@ -18,6 +19,7 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
   api: runApiBench,
   rebuild: runRebuildBench,
   lag: runLagBench,
+  recovery: runRecoveryBench,
 };
 
 async function main() {
