@@ -2,6 +2,8 @@
 //   *.spec.ts      pure, no I/O
 //   *.int-spec.ts  real SQLite file, real PostgreSQL, real Redis
 //   *.e2e-spec.ts  the real HTTP app through supertest
+//   *.fuzz-spec.ts generated bad input against every route, both stores (fast-check)
+//   *.fault-spec.ts the real API and worker processes under injected faults (own PostgreSQL and Redis)
 const swc = [
   '@swc/jest',
   {
@@ -46,5 +48,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'fuzz', testMatch: ['**/*.fuzz-spec.ts'] },
+    { ...common, displayName: 'fault', testMatch: ['**/*.fault-spec.ts'] },
   ],
 };

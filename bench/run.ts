@@ -13,6 +13,7 @@ import type { BenchSection } from './lib/bench-section';
 import { renderSection } from './lib/table';
 import { runLagBench } from './projections/lag.bench';
 import { runRebuildBench } from './projections/rebuild.bench';
+import { runRecoveryBench } from './recovery/recovery.bench';
 import { runStoreBench } from './store/store.bench';
 
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
@@ -22,6 +23,7 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
   lag: runLagBench,
   exports: runExportsBench,
   analyses: runAnalysesBench,
+  recovery: runRecoveryBench,
 };
 
 async function main() {

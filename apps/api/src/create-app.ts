@@ -5,6 +5,8 @@ import type { IndagaConfig } from '@indaga/platform';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { BodyValidationPipe } from './http/body-validation.pipe';
+import { InputLimitsPipe } from './http/input-limits';
+import { clientErrorHandler, frameworkErrors } from './http/client-error';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
 import { HttpMetrics } from './operations/metrics';
@@ -30,13 +32,17 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     requestIdLogLabel: 'correlationId',
     return503OnClosing: true,
     trustProxy: config.trustProxy,
+    clientErrorHandler,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    // A failure at boot is thrown to the caller (main prints it in words) instead of Nest exiting on its own.
+    abortOnError: false,
   });
   enableCors(app, config);
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(new BodyValidationPipe());
+  app.useGlobalPipes(new InputLimitsPipe(), new BodyValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   // Graceful shutdown: requests in flight when closing starts are answered,
   // with `Connection: close` so that keep-alive clients do not hold the

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@indaga/platform';
+import { describeBootError, loadConfig } from '@indaga/platform';
 import { createApp } from './create-app';
 
 async function main() {
@@ -11,6 +11,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`indaga: cannot start: ${describeBootError(err)}`);
   process.exit(1);
 });

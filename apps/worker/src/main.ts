@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createPinoLogger, loadConfig, PinoNestLogger } from '@indaga/platform';
+import { createPinoLogger, describeBootError, loadConfig, PinoNestLogger } from '@indaga/platform';
 import { WorkerModule } from './worker.module';
 
 async function main() {
@@ -9,12 +9,14 @@ async function main() {
   const logger = createPinoLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
+    // Thrown to main's catch, which prints the reason in words (Nest's own handler exits first otherwise).
+    abortOnError: false,
   });
   app.enableShutdownHooks();
   logger.info({ context: 'worker', store: config.store, role: 'worker' }, 'indaga worker started');
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`indaga worker: cannot start: ${describeBootError(err)}`);
   process.exit(1);
 });

@@ -9,6 +9,7 @@
  */
 export * from './event-store.port';
 export * from './errors';
+export { asStoreUnavailable } from './unavailable';
 export type { StoreTestHooks } from './internal/hooks';
 export { SqliteEventStore, openSqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { openSqliteConnection } from './sqlite/sqlite-connection';
@@ -27,5 +28,5 @@ export {
   EVENT_STORE_MIGRATIONS as POSTGRES_EVENT_STORE_MIGRATIONS,
   type PgMigration,
 } from './postgres/migrations';
-export { createPool as createPostgresPool } from './postgres/postgres-connection';
+export { createPool as createPostgresPool, guardPoolClients } from './postgres/postgres-connection';
 export { storeTelemetry, type StoreTelemetryListener } from './telemetry';

@@ -129,6 +129,31 @@ describe('incremental read-model texts', () => {
     },
   );
 
+  // Facts dated on a period's last day, recorded after later periods were computed: the period they end must
+  // be recomputed too (a comparison with `>` instead of `>=` against the period's end would keep it stale).
+  const onLastDays: NetworkEvent[] = [
+    networkRegistered({ registeredOn: '2024-01-10' }),
+    schoolJoined('A', '2024-01-10'),
+    schoolJoined('B', '2024-01-10'),
+    cycleOpened('c1', '2024-02-01', ['A', 'B']),
+    jointAction('c1', 'a1', '2024-02-10', ['A', 'B'], { depthReached: 'classroom' }),
+    sessionHeld('s1', '2024-03-20', { schoolsPresent: ['A', 'B'], activities: minutesMix(40, 60, 0) }),
+    sessionHeld('s2', '2024-08-20', { schoolsPresent: ['A', 'B'], activities: minutesMix(10, 10, 80) }),
+    // recorded late, each dated on the last day of a period already computed
+    schoolJoined('C', '2024-03-31'),
+    cycleOpened('c2', '2024-06-30', ['A', 'C'], { orientation: 'innovation' }),
+    jointAction('c2', 'a2', '2024-06-30', ['A', 'C']),
+    analysisRecorded('c1', '2024-03-31', { evidenceLevel: 'classroom' }),
+    schoolLeft('B', '2024-06-30'),
+  ];
+
+  it.each(PROJECTIONS.map((p) => [p.name, p] as const))(
+    '%s: a school joining, a cycle opened or analysed on a period’s last day recompute that period',
+    (_, projection) => {
+      expectIncrementalEqualsPure(projection, onLastDays, [1]);
+    },
+  );
+
   it('a serializer handed an unrelated history recomputes what differs', () => {
     const projection = PROJECTIONS[0] as NetworkProjection<NetworkHistory>;
     const serializer = projection.serializer!();

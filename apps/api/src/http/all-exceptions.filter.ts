@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@indaga/domain';
-import { StoreUnavailableError } from '@indaga/event-store';
+import { asStoreUnavailable } from '@indaga/event-store';
 import { ApiError } from './api-error';
 import { type ApiErrorCode, ERROR_STATUS, FRAMEWORK_STATUS_CODE } from './error-codes';
 import { WriteError } from '../networks/write/write-errors';
@@ -77,7 +77,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const retry = exception.code === 'VERSION.CONFLICT' ? { 'Retry-After': '1' } : undefined;
       return make(ERROR_STATUS[exception.code], exception.code, exception.message, exception.details, retry);
     }
-    if (exception instanceof StoreUnavailableError) {
+    // Any error meaning "a store is unreachable" (raw pg or SQLite errors from the token lookup, idempotency
+    // records or read models included) is a 503 the client may retry, never a 500.
+    if (asStoreUnavailable(exception)) {
       return make(
         ERROR_STATUS['STORE.UNAVAILABLE'],
         'STORE.UNAVAILABLE',

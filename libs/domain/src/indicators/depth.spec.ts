@@ -130,4 +130,33 @@ describe('depth indicators', () => {
       analysesRecorded: 2,
     });
   });
+
+  it('counts a cycle opened, and an analysis recorded, on the last day of a period in that period', () => {
+    // Every date of this history is a period's end: 03-31 ends Q1, 06-30 ends Q2 (and H1).
+    const lastDays = foldHistory([
+      networkRegistered(),
+      schoolJoined('A', '2024-01-15'),
+      schoolJoined('B', '2024-01-15'),
+      cycleOpened('c1', '2024-03-31', ['A', 'B'], { orientation: 'innovation' }),
+      jointAction('c1', 'a1', '2024-03-31', ['A', 'B'], { depthReached: 'classroom' }),
+      analysisRecorded('c1', '2024-06-30', { evidenceLevel: 'classroom' }),
+    ]);
+    const [q1, q2] = indicators(lastDays, 'quarter').periods;
+    expect(q1?.depth).toMatchObject({
+      cyclesOpened: 1,
+      jointActions: 1,
+      analysesRecorded: 0,
+      cycleCompletionRate: 0,
+      innovationCycleShare: 1,
+    });
+    expect(q2?.depth).toMatchObject({
+      cyclesOpened: 0,
+      jointActions: 0,
+      analysesRecorded: 1,
+      cycleCompletionRate: 1,
+      classroomEvidenceRate: 1,
+    });
+    const [h1] = indicators(lastDays, 'half').periods;
+    expect(h1?.depth).toMatchObject({ cyclesOpened: 1, analysesRecorded: 1, cycleCompletionRate: 1 });
+  });
 });

@@ -140,6 +140,18 @@ describe('CloseInquiryCycle', () => {
       .thenThrows('CYCLE.DATE_ORDER', { field: 'closedOn', value: '2024-04-19', notBefore: '2024-04-20' });
   });
 
+  it('rejects closing before a joint action recorded after the analysis: CYCLE.DATE_ORDER', () => {
+    // The analysis is the latest step recorded, but not the latest date: the action after it is.
+    spec
+      .given([...network, opened, acted, analysed, jointAction('c1', 'a2', '2024-04-15', ['A'])])
+      .when(command('CloseInquiryCycle', { cycleId: 'c1', decision: 'adopt', closedOn: '2024-04-10' }))
+      .thenThrows('CYCLE.DATE_ORDER', { field: 'closedOn', value: '2024-04-10', notBefore: '2024-04-15' });
+    spec
+      .given([...network, opened, acted, analysed, jointAction('c1', 'a2', '2024-04-15', ['A'])])
+      .when(command('CloseInquiryCycle', { cycleId: 'c1', decision: 'adopt', closedOn: '2024-04-15' }))
+      .then([cycleClosed('c1', 'adopt', '2024-04-15')]);
+  });
+
   it('rejects closing twice: CYCLE.NOT_OPEN', () => {
     spec
       .given([...network, opened, cycleClosed('c1', 'abandon', '2024-03-02')])

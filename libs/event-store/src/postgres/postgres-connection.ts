@@ -25,9 +25,21 @@ export function createPool(connectionString: string, schema: string, poolSize: n
         oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
-  pool.on('error', () => undefined);
+  // A client losing its connection, idle or checked out, must not crash the process; its query reports it.
+  guardPoolClients(pool);
   return pool;
+}
+
+/**
+ * pg-pool listens for a client's 'error' only while the client is idle; a
+ * client checked out (a transaction, an append batch) whose connection drops
+ * emits 'error' with no listener, which kills the process. The query in flight
+ * already rejects with the same error, so this listener only keeps the process
+ * alive; the caller releases the client as broken.
+ */
+export function guardPoolClients(pool: Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
 }
 
 const UNAVAILABLE_CODES = new Set([

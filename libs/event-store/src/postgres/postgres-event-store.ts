@@ -89,6 +89,8 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     const { fromVersion, toVersion, limit } = streamRange(options, MAX_INT4);
+    // Past the int4 column no version exists; sent as a parameter it was "out of range for type integer".
+    if (fromVersion > toVersion) return [];
     const rows = await this.rows<StreamRow>({ ...READ_STREAM, values: [streamId, fromVersion, toVersion, limit] });
     const events: RecordedEvent[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {

@@ -77,9 +77,13 @@ export function concurrencyContract(ctx: ContractContext): void {
         const seen: RecordedEvent[] = [];
         let done = false;
         const writing = Promise.all(writers).finally(() => (done = true));
+        const deadline = Date.now() + 60_000;
         for (let after = head; ;) {
+          // Bounded in time and in events: a reader that does not move past `after` must fail, not hang.
+          if (Date.now() > deadline || seen.length > 200) throw new Error(`tail read ${seen.length} events of 200`);
           const writersFinished = done; // read before the query, so an empty page after it proves the end
           const page = await other.readAll({ after, limit: 50 });
+          if (page.length) expect(page[0].position).toBeGreaterThan(after);
           seen.push(...page);
           if (page.length) after = page[page.length - 1].position;
           else if (writersFinished) break;

@@ -21,6 +21,7 @@ export function scaleContract(ctx: ContractContext): void {
       let expected = 1;
       let lastPosition = 0;
       for (let from = 1; ; from += PAGE) {
+        if (from > TOTAL + PAGE) throw new Error(`paged past ${TOTAL} events without an empty page`);
         const page = await ctx.store.readStream(id, { fromVersion: from, limit: PAGE });
         if (page.length === 0) break;
         for (const e of page) {

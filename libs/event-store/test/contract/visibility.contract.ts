@@ -24,6 +24,11 @@ export function visibilityContract(ctx: ContractContext): void {
         const head = await reader.headPosition();
         const [s1, s2] = [ctx.stream('gap-first'), ctx.stream('gap-second')];
         const firstAppend = slow.appendToStream(s1, events(1), { expectedVersion: 'no_stream' });
+        let acknowledged = false;
+        void firstAppend.then(
+          () => (acknowledged = true),
+          () => (acknowledged = true),
+        );
         await held.promise; // s1's row is written, its transaction open
         // On SQLite the open transaction holds the only write lock, so a second writer could
         // only wait (blocking the event loop); there the test is that the open write is invisible.
@@ -34,6 +39,8 @@ export function visibilityContract(ctx: ContractContext): void {
         for (let i = 0; i < 5; i++) {
           expect(await reader.readAll({ after: head })).toEqual([]);
           expect(await reader.streamVersion(s1)).toBe(0);
+          // Not acknowledged before COMMIT: a caller told "written" must find it written, even after a crash.
+          expect(acknowledged).toBe(false);
           await sleep(10);
         }
         release.open();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
+import { guardPoolClients, asStoreUnavailable } from '@indaga/event-store';
 import type { Migration, SqlClient, SqlExecutor } from './sql-client.port';
 
 /** Statement names by SQL text, bounded: the texts come from code, but a caller could build them. */
@@ -43,6 +44,8 @@ export class PostgresSqlClient implements SqlClient {
 
   constructor(private readonly pool: Pool) {
     this.direct = executor(pool);
+    // A connection dropped by the server (restart, failover) must not crash the process, idle or checked out.
+    guardPoolClients(pool);
   }
 
   /** `durable: false` (synchronous_commit=off) is for derived data only (read models), as in SqliteSqlClient. */
@@ -57,10 +60,10 @@ export class PostgresSqlClient implements SqlClient {
     const pool = new Pool({
       connectionString,
       max: options.max ?? 10,
+      // While the server is unreachable a request fails within this bound (503) instead of waiting.
+      connectionTimeoutMillis: 5000,
       ...(settings.length ? { options: settings.join(' ') } : {}),
     });
-    // An idle client that loses its connection must not crash the process.
-    pool.on('error', () => undefined);
     return new PostgresSqlClient(pool);
   }
 
@@ -74,16 +77,19 @@ export class PostgresSqlClient implements SqlClient {
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       const value = await fn(executor(client));
       await client.query('COMMIT');
       return value;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A client whose connection failed goes back destroyed, not to the pool for the next caller to trip on.
+      broken = asStoreUnavailable(err) !== undefined;
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 

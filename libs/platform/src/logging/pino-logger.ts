@@ -35,7 +35,10 @@ export class PinoNestLogger implements LoggerService {
     context?: string,
     stack?: string,
   ) {
-    if (message !== null && typeof message === 'object') {
+    if (message instanceof Error) {
+      // An Error's message and stack are not enumerable: spread like a plain object, the log kept no words.
+      this.logger[level]({ context, err: message }, message.message);
+    } else if (message !== null && typeof message === 'object') {
       const { err, ...rest } = message as Record<string, unknown>;
       this.logger[level]({ context, ...rest, ...(err instanceof Error ? { err } : {}) });
     } else {

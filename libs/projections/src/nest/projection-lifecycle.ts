@@ -15,7 +15,14 @@ import { createProjectionWorker } from '../runner/projection-worker';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
 import { Sweeper } from '../runner/sweeper';
 import { projectionTelemetry } from '../telemetry';
+import { closeRedis, REDIS_CLOSE_TIMEOUT_MS, reportRedisErrors, within } from './redis-connection';
 import { READ_MODEL_SQL, REDIS } from './tokens';
+
+/** Longest wait for the sweeper's pass and for the worker's jobs in flight at shutdown. */
+const SHUTDOWN_STEP_MS = 5_000;
+
+const isConnectionFailure = (err: Error) =>
+  /ECONNREFUSED|ECONNRESET|Connection is closed|connect ETIMEDOUT|getaddrinfo/i.test(err.message);
 
 /** How often the sweeper looks for events the read models do not reflect. */
 export const SWEEP_INTERVAL_MS = 500;
@@ -52,7 +59,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     if (!this.runsWorker) return;
     if (this.redis) {
       // BullMQ does not close a connection it was given: keep it to quit at shutdown.
-      this.workerConnection = this.redis.duplicate({ maxRetriesPerRequest: null });
+      this.workerConnection = reportRedisErrors(this.redis.duplicate({ maxRetriesPerRequest: null }), 'worker');
       this.worker = createProjectionWorker(this.workerConnection, this.catchUp, { prefix: this.config.queuePrefix });
       this.worker.on('failed', (job, err) => {
         projectionTelemetry.jobFailed(job?.name ?? 'unknown');
@@ -60,7 +67,10 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
           void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
         }
       });
-      this.worker.on('error', (err) => this.logger.error({ msg: 'worker error', err }));
+      // Connection errors are reported (once per interval) by reportRedisErrors; the rest here.
+      this.worker.on('error', (err) => {
+        if (!isConnectionFailure(err)) this.logger.error({ msg: 'worker error', err });
+      });
     } else {
       await this.resumeRebuilds();
     }
@@ -92,15 +102,26 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     }
   }
 
+  /**
+   * Every step that may wait for Redis is bounded: with Redis unreachable, a
+   * close would wait for the reconnection for ever and SIGTERM would not end
+   * the process. A job cut short this way is redelivered (its lock expires).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const timer = this.sweepTimer;
     this.sweepTimer = undefined;
     if (timer) clearTimeout(timer);
-    await this.sweeping;
-    await this.worker?.close();
-    await this.workerConnection?.quit().catch(() => undefined);
-    await this.scheduler.close();
-    await this.redis?.quit().catch(() => undefined);
+    await within(SHUTDOWN_STEP_MS, Promise.resolve(this.sweeping));
+    if (this.worker) {
+      const closed = await within(
+        SHUTDOWN_STEP_MS,
+        this.worker.close().then(() => true),
+      );
+      if (!closed) void this.worker.close(true).catch(() => undefined);
+    }
+    await closeRedis(this.workerConnection);
+    await within(REDIS_CLOSE_TIMEOUT_MS, this.scheduler.close());
+    await closeRedis(this.redis);
   }
 
   /** After the HTTP server has finished its in-flight requests (which may read read models). */

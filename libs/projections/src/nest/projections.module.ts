@@ -1,5 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig, openConfiguredSqlClient, SqlClient } from '@indaga/platform';
 import { ReadModelStore } from '../read-models/read-model-store';
@@ -9,6 +9,7 @@ import { CatchUpService } from '../runner/catch-up.service';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import { PROJECTION_SCHEDULER } from '../runner/scheduler.port';
 import { ProjectionLifecycle } from './projection-lifecycle';
+import { openRedis } from './redis-connection';
 import { READ_MODEL_SQL, READ_MODEL_STORE, REDIS } from './tokens';
 
 const logger = new Logger('projections');
@@ -50,8 +51,7 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
     {
       provide: REDIS,
       inject: [INDAGA_CONFIG],
-      useFactory: (config: IndagaConfig) =>
-        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }) : undefined,
+      useFactory: (config: IndagaConfig) => (config.redisUrl ? openRedis(config.redisUrl) : undefined),
     },
     {
       provide: PROJECTION_SCHEDULER,
@@ -63,6 +63,6 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
     },
     ProjectionLifecycle,
   ],
-  exports: [READ_MODEL_STORE, CatchUpService, PROJECTION_SCHEDULER, REDIS],
+  exports: [READ_MODEL_STORE, READ_MODEL_SQL, CatchUpService, PROJECTION_SCHEDULER, REDIS],
 })
 export class ProjectionsModule {}

@@ -9,6 +9,7 @@ import {
 } from './scheduler.port';
 
 export const PROJECTION_QUEUE = 'indaga-projections';
+const READY_WAIT_MS = 1_000;
 
 /** The job names the worker must handle (checked at boot), with their payloads. */
 export interface ProjectionJobs {
@@ -33,13 +34,37 @@ export class BullMqScheduler implements ProjectionScheduler {
   readonly queue: Queue;
 
   constructor(
-    connection: Redis,
+    private readonly connection: Redis,
     private readonly options: BullMqOptions = {},
   ) {
     this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: options.prefix ?? 'indaga' });
+    // The Queue re-emits its connection's errors; those are reported where the connection is made.
+    this.queue.on('error', () => undefined);
+  }
+
+  /**
+   * With `maxRetriesPerRequest: null` (BullMQ's requirement) a command sent
+   * while Redis is unreachable waits for the reconnection, for ever; one per
+   * write would pile up. So a notification waits at most READY_WAIT_MS for the
+   * connection and is otherwise refused: the sweeper sends it again later.
+   */
+  private async connected(): Promise<void> {
+    if (this.connection.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.connection.off('ready', onReady);
+        reject(new Error(`redis is not connected (${this.connection.status})`));
+      }, READY_WAIT_MS);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.connection.once('ready', onReady);
+    });
   }
 
   async notify(networkId: string): Promise<void> {
+    await this.connected();
     await this.queue.add('catch-up', { networkId } satisfies ProjectionJobs['catch-up'], {
       jobId: catchUpJobId(networkId),
       attempts: this.options.attempts ?? CATCH_UP_ATTEMPTS,
@@ -51,6 +76,7 @@ export class BullMqScheduler implements ProjectionScheduler {
 
   async rebuild(projection: string, generation: number): Promise<string> {
     const jobId = rebuildJobId(projection, generation);
+    await this.connected();
     await this.queue.add('rebuild', { projection, generation } satisfies ProjectionJobs['rebuild'], {
       jobId,
       attempts: 3,

@@ -16,6 +16,20 @@ type Handlers = { [K in keyof ProjectionJobs]: (job: Job<ProjectionJobs[K]>) => 
 export const WORKER_CONCURRENCY = 32;
 
 /**
+ * A job's lock lives this long unless its worker renews it (every half of it).
+ * BullMQ's 30 s default, with its 30 s stalled check, left a killed worker's
+ * networks unprojected for about a minute, and a notification meanwhile was
+ * dropped as a duplicate of the dead worker's job id. With 4 s and a check
+ * every 2 s, a live worker takes the job over within about 6 s. A worker whose
+ * event loop stalls longer than this loses the job to another one: harmless,
+ * since catch-ups are compare-and-set and rebuilds resume.
+ */
+export const LOCK_DURATION_MS = 4_000;
+export const STALLED_INTERVAL_MS = 2_000;
+/** A job taken over this many times is failed; the sweeper asks for it again. */
+const MAX_STALLED_COUNT = 5;
+
+/**
  * The BullMQ side: one handler per declared job name, refused at boot if any
  * is missing. Catch-ups are idempotent (compare-and-set checkpoints), so a
  * redelivered or stalled job changes nothing twice.
@@ -66,8 +80,9 @@ export function createProjectionWorker(
       connection,
       prefix: options.prefix ?? 'indaga',
       concurrency: options.concurrency ?? WORKER_CONCURRENCY,
-      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
-      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      stalledInterval: options.stalledIntervalMs ?? STALLED_INTERVAL_MS,
+      lockDuration: options.lockDurationMs ?? LOCK_DURATION_MS,
+      maxStalledCount: MAX_STALLED_COUNT,
     },
   );
   const close = worker.close.bind(worker);

@@ -6,14 +6,18 @@ import { Period, PERIODS } from '@indaga/domain';
 
 export const MAX_PAGE = 1_000;
 
-/** An optional integer query parameter (query strings arrive as text). */
-export const IntQuery = (min: number, max?: number) =>
+/**
+ * An optional integer query parameter (query strings arrive as text). Bounded
+ * by 2^53 - 1 when no smaller bound is given: past it a number is no longer
+ * exact (9007199254740993 reads as ...992), and the store refused it with a 500.
+ */
+export const IntQuery = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   applyDecorators(
     IsOptional(),
     Type(() => Number),
     IsInt(),
     Min(min),
-    ...(max === undefined ? [] : [Max(max)]),
+    Max(max),
   );
 
 export class StreamPageQuery {
