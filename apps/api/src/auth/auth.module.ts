@@ -3,11 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { TokenStore } from './token-store';
+import { MeController } from './me.controller';
 import { TokensController } from './tokens.controller';
 
 @Module({
   providers: [TokenStore, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  controllers: [TokensController],
+  controllers: [TokensController, MeController],
   exports: [AuthService],
 })
 export class AuthModule {}
