@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { BodyValidationPipe } from './http/body-validation.pipe';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from './http/logger';
+import { mountWorkspace } from './http/workspace';
 import { HttpMetrics } from './operations/metrics';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
@@ -15,6 +16,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface CreateAppOptions {
   /** Serve /docs and /docs-json (default true). */
   docs?: boolean;
+  /** Serve the web workspace under /app (default true). */
+  workspace?: boolean;
 }
 
 /** Builds the HTTP application; shared by main.ts, the e2e tests and the benchmarks. */
@@ -47,6 +50,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   app.get(HttpMetrics).install(fastify);
   app.enableShutdownHooks();
   if (options.docs ?? true) mountDocs(app);
+  if (options.workspace ?? true) await mountWorkspace(app);
   return app;
 }
 
