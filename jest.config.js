@@ -2,6 +2,7 @@
 //   *.spec.ts      pure, no I/O
 //   *.int-spec.ts  real SQLite file, real PostgreSQL, real Redis
 //   *.e2e-spec.ts  the real HTTP app through supertest
+//   *.browser-spec.ts  the web workspace in headless Debian chromium (playwright-core) against the real app
 const swc = [
   '@swc/jest',
   {
@@ -37,5 +38,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['**/*.browser-spec.ts'] },
   ],
 };

@@ -38,6 +38,8 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Answer undefined instead of throwing on 404 (endpoints that may not exist yet). */
   optional?: boolean;
+  /** The sign-in check itself: a 401 is its answer, not a reason to sign out. */
+  signingIn?: boolean;
 }
 
 export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
@@ -62,7 +64,7 @@ export async function request(path: string, options: CallOptions = {}): Promise<
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  if (response.status === 401 && secret) onUnauthorized();
+  if (response.status === 401 && secret && !options.signingIn) onUnauthorized();
   return response;
 }
 

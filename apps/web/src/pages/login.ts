@@ -26,7 +26,7 @@ export function renderLogin(main: HTMLElement, signedIn: () => void): void {
         }
         token.set(value);
         try {
-          await call('/v1/me');
+          await call('/v1/me', { signingIn: true });
           signedIn();
         } catch {
           token.clear();
