@@ -32,15 +32,13 @@ describe('workspace overview and network page', () => {
 
   it('lists every seeded network with the level and index the API gives', async () => {
     const overview = await api(w.admin, 'GET', '/v1/overview');
-    const rows = await page
-      .locator('table.networks tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          id: tr.getAttribute('data-network-id'),
-          level: tr.getAttribute('data-level'),
-          text: tr.textContent,
-        })),
-      );
+    const rows = await page.locator('table.networks tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-network-id'),
+        level: tr.getAttribute('data-level'),
+        text: tr.textContent,
+      })),
+    );
     expect(rows).toHaveLength(3);
     for (const n of overview.networks) {
       const row = rows.find((r) => r.id === n.networkId)!;
@@ -90,14 +88,12 @@ describe('workspace overview and network page', () => {
     const detail = page.locator('[data-testid=period-detail] > div');
     expect(await detail.getAttribute('data-period')).toBe(second.period);
     expect(await detail.getAttribute('data-level')).toBe(second.level ?? '');
-    const conditions = await detail
-      .locator('tr[data-indicator]')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          indicator: tr.getAttribute('data-indicator'),
-          met: tr.getAttribute('data-met') === 'true',
-        })),
-      );
+    const conditions = await detail.locator('tr[data-indicator]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        indicator: tr.getAttribute('data-indicator'),
+        met: tr.getAttribute('data-met') === 'true',
+      })),
+    );
     expect(conditions).toEqual(
       second.conditions.map((c: { indicator: string; met: boolean }) => ({ indicator: c.indicator, met: c.met })),
     );

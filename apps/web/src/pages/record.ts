@@ -34,6 +34,8 @@ export async function renderRecord(main: HTMLElement, arg?: string): Promise<voi
               .querySelectorAll('button')
               .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.chooseForm === name)));
             draw();
+            // Keyboard users land in the form they chose.
+            (host.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
           },
         },
         t(`record.${name}` as Key),
