@@ -116,7 +116,7 @@ function header(active: Page | undefined): Array<HTMLElement | null> {
           type: 'button',
           class: 'link',
           lang: currentLang() === 'es' ? 'en' : 'es',
-          'aria-label': t('app.switchLanguageLabel'),
+          title: t('app.switchLanguageLabel'),
           'data-action': 'switch-language',
           onclick: () => {
             setLang(currentLang() === 'es' ? 'en' : 'es');

@@ -14,6 +14,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Workspace {
   base: string;
+  app: NestFastifyApplication;
   admin: Client;
   browser: Browser;
   /** A fresh browser context (its own sessionStorage), Spanish-Chilean by default. */
@@ -49,6 +50,7 @@ export async function startWorkspace(): Promise<Workspace> {
   const admin = { base, token: ADMIN_TOKEN };
   return {
     base,
+    app,
     admin,
     browser,
     context: (options = {}) =>

@@ -60,7 +60,13 @@ export async function renderHistory(main: HTMLElement, arg?: string): Promise<vo
     }
   }
 
-  const timeline = h('ol', { class: 'timeline', 'data-testid': 'timeline' });
+  // Scrollable, so focusable: keyboard users scroll it too.
+  const timeline = h('ol', {
+    class: 'timeline',
+    'data-testid': 'timeline',
+    tabindex: 0,
+    'aria-label': t('history.timeline'),
+  });
   const more = h('button', { type: 'button', class: 'secondary' }, t('history.more'));
   let next: number | null = 1;
   async function loadMore(): Promise<void> {

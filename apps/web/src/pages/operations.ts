@@ -28,14 +28,14 @@ export async function renderOperations(main: HTMLElement): Promise<void> {
     currentUser()?.role === 'admin' ? tokens() : null,
   );
 
-  // Polled while the page is shown: once a second during a rebuild, every 5 s otherwise.
+  // Polled while the page is shown: every 300 ms during a rebuild (a live bar), every 5 s otherwise.
   const poll = async () => {
     if (!table.isConnected) return;
     try {
       const projections = await call<Projection[]>('/v1/projections');
       if (!table.isConnected) return;
       drawProjections(table, projections, message, poll);
-      setTimeout(poll, projections.some((p) => p.status === 'rebuilding') ? 1000 : 5000);
+      setTimeout(poll, projections.some((p) => p.status === 'rebuilding') ? 300 : 5000);
     } catch (err) {
       message.textContent = errorText(err);
       setTimeout(poll, 5000);

@@ -206,7 +206,9 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
     section(t('overview.cohorts', { by: t('overview.cohortBy.zone') }), by),
   );
   chart(overTime, {
-    aria: { enabled: true, decal: { show: true } },
+    // Patterns tell the stacked levels apart without colour; ECharts' own English description is off
+    // (the container carries a label in the reader's language).
+    aria: { enabled: true, decal: { show: true }, label: { enabled: false } },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmtNum(v * 100, 0) + ' %' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },

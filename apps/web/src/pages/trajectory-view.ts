@@ -164,7 +164,6 @@ function trajectoryOption(periods: TrajectoryPeriod[], signals?: Signals): Recor
   });
   const categories = periods.map((p) => fmtPeriod(p.period));
   return {
-    aria: { enabled: true },
     grid: { left: 48, right: 24, top: 36, bottom: 48 },
     tooltip: {
       trigger: 'axis',
