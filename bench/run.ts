@@ -12,12 +12,14 @@ import { renderSection } from './lib/table';
 import { runLagBench } from './projections/lag.bench';
 import { runRebuildBench } from './projections/rebuild.bench';
 import { runStoreBench } from './store/store.bench';
+import { runWebBench } from './web/web.bench';
 
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
   store: runStoreBench,
   api: runApiBench,
   rebuild: runRebuildBench,
   lag: runLagBench,
+  web: runWebBench,
 };
 
 async function main() {

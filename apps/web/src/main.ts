@@ -1,5 +1,5 @@
-import { whenUnauthorized } from './api';
-import { disposeCharts } from './charts/echarts';
+import { offered, whenUnauthorized } from './api';
+import { chartsDrawn, disposeCharts, loadCharts } from './charts/chart';
 import { h, replace } from './dom';
 import { currentLang, Key, setLang, t } from './i18n/i18n';
 import { renderExport } from './pages/export';
@@ -58,6 +58,7 @@ async function route(): Promise<void> {
     replace(view, h('p', { class: 'loading' }, t('app.loading')));
     try {
       await RENDER[page](view, arg ? decodeURIComponent(arg) : undefined);
+      await chartsDrawn();
     } catch (err) {
       replace(view, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: errorText(err) })));
     }
@@ -150,4 +151,7 @@ whenUnauthorized(() => {
   void route();
 });
 addEventListener('hashchange', () => void route());
+// Started now, used later: the charts' code and the server's list of endpoints load while the first answers come.
+void loadCharts();
+void offered('/v1/me');
 void route();

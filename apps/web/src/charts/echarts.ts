@@ -1,5 +1,6 @@
 /**
- * ECharts from `echarts/core` with only the charts and components the
+ * Loaded on demand by chart.ts (its own chunk, fetched while the page's data
+ * loads). ECharts from `echarts/core` with only the charts and components the
  * workspace draws, so the bundle carries nothing else. SVG renderer: crisp at
  * any zoom and light for charts of a few hundred points.
  */
@@ -33,19 +34,9 @@ echarts.use([
 
 // ECharts measures text with this family, so it must be a real one (not `inherit`).
 const FONT = "system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
-const live = new Set<echarts.ECharts>();
-
-/** A chart in `el`, disposed when the page changes (see disposeCharts). */
-export function chart(el: HTMLElement, option: echarts.EChartsCoreOption): echarts.ECharts {
+/** Draws `option` into `el` (the container must be in the document: ECharts needs its size). */
+export function draw(el: HTMLElement, option: echarts.EChartsCoreOption): echarts.ECharts {
   const instance = echarts.init(el, undefined, { renderer: 'svg' });
   instance.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-  live.add(instance);
   return instance;
 }
-
-export function disposeCharts(): void {
-  for (const instance of live) instance.dispose();
-  live.clear();
-}
-
-addEventListener('resize', () => live.forEach((instance) => instance.resize()));

@@ -1,5 +1,5 @@
 import { call } from '../api';
-import { disposeCharts } from '../charts/echarts';
+import { disposeCharts } from '../charts/chart';
 import { h, replace } from '../dom';
 import { fmtDate, fmtDateTime, fmtNum, fmtPeriod, Key, t } from '../i18n/i18n';
 import { levelBadge, levelName } from '../levels';

@@ -1,5 +1,5 @@
 import { call, offered } from '../api';
-import { chart } from '../charts/echarts';
+import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
 import { fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
 import { levelLegend } from '../levels';
@@ -17,6 +17,9 @@ export async function renderNetwork(main: HTMLElement, arg?: string): Promise<vo
   const networkId = pickNetwork(arg, currentUser()?.networkId);
   if (!networkId) return networkPicker(main, 'network', t('nav.network'));
   const base = `/v1/networks/${encodeURIComponent(networkId)}`;
+  // The stream (for the heatmap) loads alongside the views, not after them.
+  const eventsLoaded = allEvents(networkId);
+  eventsLoaded.catch(() => undefined);
   const [state, trajectory, indicators, signals] = await Promise.all([
     call<NetworkState>(base),
     call<Trajectory>(`${base}/trajectory?period=${period}`),
@@ -67,7 +70,7 @@ export async function renderNetwork(main: HTMLElement, arg?: string): Promise<vo
     section(t('network.heatmap'), heatmapHost),
     section(t('network.cycles'), cyclesView(base, state)),
   );
-  const events = await allEvents(networkId);
+  const events = await eventsLoaded;
   heatmap(
     heatmapHost,
     state,

@@ -1,5 +1,5 @@
 import { call, offered } from '../api';
-import { chart } from '../charts/echarts';
+import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
 import { fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
 import { LEVEL_STYLE, LEVELS, levelBadge, levelLegend, levelName } from '../levels';

@@ -1,4 +1,4 @@
-import { chart } from '../charts/echarts';
+import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
 import { fmtNum, fmtPeriod, Key, t } from '../i18n/i18n';
 import { Level, LEVEL_STYLE, levelBadge, levelName } from '../levels';
@@ -124,8 +124,9 @@ export function trajectoryView(
   );
   select(selected);
   // Drawn once the element is in the document (ECharts needs its size).
-  queueMicrotask(() => {
-    const instance = chart(chartEl, trajectoryOption(periods, signals));
+  queueMicrotask(async () => {
+    const instance = await chart(chartEl, trajectoryOption(periods, signals));
+    if (!instance) return;
     instance.on('mouseover', (e: { dataIndex?: number }) => e.dataIndex !== undefined && select(e.dataIndex));
     instance.getZr().on('mousemove', (e: { offsetX: number; offsetY: number }) => {
       const [x] = instance.convertFromPixel({ seriesIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
