@@ -3,7 +3,7 @@
 // (prestart), `npm run build:web`, the browser tests and the web benchmark;
 // `--report` prints the gzipped size.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,8 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 
 export async function buildWeb() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
+  // Built aside, then swapped in: a server (or a test) reading dist meanwhile never sees it half-written.
+  const out = join(here, `dist.tmp-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   // ES modules with splitting: ECharts (most of the code) is its own chunk, fetched at boot
   // alongside the first API calls rather than before them.
   await build({
@@ -24,11 +26,13 @@ export async function buildWeb() {
     splitting: true,
     chunkNames: 'chunk-[hash]',
     target: ['es2020'],
-    outdir: dist,
+    outdir: out,
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const file of ['index.html', 'styles.css']) copyFileSync(join(here, 'src', file), join(dist, file));
+  for (const file of ['index.html', 'styles.css']) copyFileSync(join(here, 'src', file), join(out, file));
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(out, dist);
   const sizes = {};
   for (const file of readdirSync(dist)) {
     const bytes = readFileSync(join(dist, file));

@@ -72,6 +72,7 @@ export const en: Record<keyof typeof es, string> = {
   'overview.freshness': 'Projections: {state}',
   'overview.fresh': 'up to date',
   'overview.behind': '{lag} events not reflected yet',
+  'overview.more': 'Show {n} more networks ({rest} left)',
   'overview.empty': 'No network matches the filters.',
   'overview.share': 'Share of networks',
 

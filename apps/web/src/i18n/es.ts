@@ -70,6 +70,7 @@ export const es = {
   'overview.freshness': 'Proyecciones: {state}',
   'overview.fresh': 'al día',
   'overview.behind': '{lag} eventos por reflejar',
+  'overview.more': 'Mostrar {n} redes más (quedan {rest})',
   'overview.empty': 'No hay redes que cumplan los filtros.',
   'overview.share': 'Proporción de redes',
 

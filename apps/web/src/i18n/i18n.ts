@@ -45,15 +45,34 @@ export function fmtDateTime(iso: string | null | undefined): string {
   return `${fmtDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+// Formatters are costly to build (a table of 500 networks formats thousands of numbers): one per kind and language.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(kind: 'num' | 'pct', digits: number): Intl.NumberFormat {
+  const key = `${lang}:${kind}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(
+      locale(),
+      kind === 'pct' ? { style: 'percent', maximumFractionDigits: digits } : { maximumFractionDigits: digits },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function fmtNum(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+  return formatter('num', digits).format(value);
 }
 
 export function fmtPct(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return formatter('pct', 0).format(value);
 }
+
+let collator: Intl.Collator | undefined;
+/** Sorting as a Chilean reader expects (ñ after n, accents ignored); one collator, not one per comparison. */
+export const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator('es-CL')).compare(a, b);
 
 /** `2016-Q2` → `2016-T2` (trimestre), `2016-H1` → `2016-S1` (semestre) in Spanish. */
 export function fmtPeriod(period: string | null | undefined): string {

@@ -1,7 +1,7 @@
 import { call, offered } from '../api';
 import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
-import { fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
+import { compareText, fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
 import { LEVEL_STYLE, LEVELS, levelBadge, levelLegend, levelName } from '../levels';
 import { href } from '../nav';
 import { currentUser } from '../session';
@@ -34,6 +34,7 @@ interface Projection {
   lag: number;
 }
 
+const PAGE_ROWS = 100;
 const filters = { region: '', dependency: '', zone: '', level: '', period: 'quarter' };
 
 /** Resumen: every network with its level and index, filters, and the share of networks at each level. */
@@ -43,8 +44,8 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
     call<{ networks: OverviewRow[] }>(`/v1/overview?period=${filters.period}`),
     me.role === 'network' ? Promise.resolve(undefined) : call<Projection[]>('/v1/projections').catch(() => undefined),
   ]);
-  const rows = overview.networks.sort((a, b) => a.name.localeCompare(b.name, 'es'));
-  const regions = [...new Set(rows.map((r) => r.region))].sort((a, b) => a.localeCompare(b, 'es'));
+  const rows = overview.networks.sort((a, b) => compareText(a.name, b.name));
+  const regions = [...new Set(rows.map((r) => r.region))].sort(compareText);
   const all: [string, string] = ['', t('overview.filter.all')];
   const control = (key: keyof typeof filters, label: string, options: Array<[string, string]>, reload = false) =>
     labelled(
@@ -104,6 +105,28 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
     section(t('overview.distribution'), distribution),
   );
 
+  // A page of rows at a time: laying out 500 rows before the first paint is most of the page's cost.
+  function drawTable(shown: OverviewRow[], limit: number): void {
+    if (!shown.length) return replace(tableHost, h('p', null, t('overview.empty')));
+    const rest = shown.length - limit;
+    replace(
+      tableHost,
+      table(shown.slice(0, limit)),
+      rest > 0
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'data-action': 'more-rows',
+              onclick: () => drawTable(shown, limit + PAGE_ROWS),
+            },
+            t('overview.more', { n: fmtNum(Math.min(rest, PAGE_ROWS)), rest: fmtNum(rest) }),
+          )
+        : null,
+    );
+  }
+
   function draw(): void {
     const shown = rows.filter(
       (r) =>
@@ -113,7 +136,7 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
         (!filters.level || (r.level ?? 'none') === filters.level),
     );
     count.textContent = t('overview.count', { shown: shown.length, total: rows.length });
-    replace(tableHost, shown.length ? table(shown) : h('p', null, t('overview.empty')));
+    drawTable(shown, PAGE_ROWS);
     const counts = LEVELS.map((l) => shown.filter((r) => r.level === l).length);
     distribution.setAttribute(
       'aria-label',
