@@ -91,6 +91,8 @@ export function newKey(): string {
 }
 
 let paths: Promise<Set<string>> | undefined;
+// `/v1/networks/{id}/signals` and `/v1/networks/{networkId}/signals` are the same endpoint.
+const shape = (path: string): string => path.replace(/\{[^}]+\}/g, '{}');
 /**
  * Which endpoints this server offers, from its OpenAPI document: analyses and
  * exports (SPEC 5) may not exist on every server, and their pages hide then.
@@ -98,7 +100,7 @@ let paths: Promise<Set<string>> | undefined;
 export function offered(path: string): Promise<boolean> {
   paths ??= fetch('/docs-json')
     .then((r) => (r.ok ? r.json() : { paths: {} }))
-    .then((doc: { paths?: Record<string, unknown> }) => new Set(Object.keys(doc.paths ?? {})))
+    .then((doc: { paths?: Record<string, unknown> }) => new Set(Object.keys(doc.paths ?? {}).map(shape)))
     .catch(() => new Set<string>());
-  return paths.then((set) => set.has(path));
+  return paths.then((set) => set.has(shape(path)));
 }
