@@ -4,6 +4,7 @@
 //   *.e2e-spec.ts  the real HTTP app through supertest
 //   *.fuzz-spec.ts generated bad input against every route, both stores (fast-check)
 //   *.fault-spec.ts the real API and worker processes under injected faults (own PostgreSQL and Redis)
+//   *.browser-spec.ts  the web workspace in headless Debian chromium (playwright-core) against the real app
 const swc = [
   '@swc/jest',
   {
@@ -50,5 +51,6 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
     { ...common, displayName: 'fuzz', testMatch: ['**/*.fuzz-spec.ts'] },
     { ...common, displayName: 'fault', testMatch: ['**/*.fault-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['**/*.browser-spec.ts'] },
   ],
 };

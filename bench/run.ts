@@ -15,6 +15,7 @@ import { runLagBench } from './projections/lag.bench';
 import { runRebuildBench } from './projections/rebuild.bench';
 import { runRecoveryBench } from './recovery/recovery.bench';
 import { runStoreBench } from './store/store.bench';
+import { runWebBench } from './web/web.bench';
 
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
   store: runStoreBench,
@@ -24,6 +25,7 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
   exports: runExportsBench,
   analyses: runAnalysesBench,
   recovery: runRecoveryBench,
+  web: runWebBench,
 };
 
 async function main() {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL (127.0.0.1:5432, trust auth, database `test`) and Redis
 # (127.0.0.1:6379) are running: starts them when stopped, installs them from
-# Debian's packages when missing. Safe to run repeatedly.
+# Debian's packages when missing; installs Debian's chromium for the browser
+# test tier (npm run test:browser) when /usr/bin/chromium is missing. Safe to
+# run repeatedly.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -41,5 +43,12 @@ ensure_redis() {
   echo "redis: started"
 }
 
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then echo "chromium: installed"; return; fi
+  apt_install chromium
+  /usr/bin/chromium --version
+}
+
 ensure_postgres
 ensure_redis
+ensure_chromium

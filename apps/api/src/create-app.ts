@@ -9,6 +9,7 @@ import { InputLimitsPipe } from './http/input-limits';
 import { clientErrorHandler, frameworkErrors } from './http/client-error';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
+import { mountWorkspace } from './http/workspace';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
 import { enableCors } from './http/cors';
@@ -20,6 +21,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface CreateAppOptions {
   /** Serve /docs and /docs-json (default true). */
   docs?: boolean;
+  /** Serve the web workspace under /app (default true). */
+  workspace?: boolean;
 }
 
 /** Builds the HTTP application; shared by main.ts, the e2e tests and the benchmarks. */
@@ -60,6 +63,7 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
   await mountQueueBoard(app, config);
   app.enableShutdownHooks();
   if (options.docs ?? true) mountDocs(app);
+  if (options.workspace ?? true) await mountWorkspace(app);
   return app;
 }
 

@@ -1,0 +1,266 @@
+import { call } from '../api';
+import { h, replace } from '../dom';
+import { fmtDateTime, fmtNum, Key, t, tv } from '../i18n/i18n';
+import { errorText } from '../messages';
+import { currentUser } from '../session';
+import { heading, labelled, section, selectOf } from '../ui';
+
+interface Projection {
+  name: string;
+  status: 'live' | 'rebuilding';
+  generation: number;
+  checkpoint: number;
+  lag: number;
+  parked: Array<{ networkId: string; version: number; error: string; parkedAt: string }>;
+  rebuild?: { state: string; jobId: string; processed: number; total: number; progress: number };
+}
+
+const issued: Array<{ id: string; role: string; networkId: string | null }> = [];
+
+/** Operación: projections with status, lag and parked networks, rebuilds with live progress, and (admin) tokens. */
+export async function renderOperations(main: HTMLElement): Promise<void> {
+  const table = h('div', { class: 'table-wrap', 'data-testid': 'projections' });
+  const message = h('p', { role: 'status', class: 'form-status' });
+  replace(
+    main,
+    heading(t('ops.title')),
+    section(t('ops.projections'), table, message),
+    currentUser()?.role === 'admin' ? tokens() : null,
+  );
+
+  // Polled while the page is shown: every 300 ms during a rebuild (a live bar), every 5 s otherwise.
+  const poll = async () => {
+    if (!table.isConnected) return;
+    try {
+      const projections = await call<Projection[]>('/v1/projections');
+      if (!table.isConnected) return;
+      drawProjections(table, projections, message, poll);
+      setTimeout(poll, projections.some((p) => p.status === 'rebuilding') ? 300 : 5000);
+    } catch (err) {
+      message.textContent = errorText(err);
+      setTimeout(poll, 5000);
+    }
+  };
+  await poll();
+}
+
+function drawProjections(
+  host: HTMLElement,
+  projections: Projection[],
+  message: HTMLElement,
+  poll: () => Promise<void>,
+): void {
+  const act = async (method: 'POST' | 'DELETE', name: string) => {
+    try {
+      await call(`/v1/projections/${encodeURIComponent(name)}/rebuild`, { method });
+      message.textContent = '';
+    } catch (err) {
+      message.textContent = errorText(err);
+    }
+    await poll();
+  };
+  const cols: Key[] = ['ops.name', 'ops.status', 'ops.generation', 'ops.checkpoint', 'ops.lag', 'ops.parked'];
+  replace(
+    host,
+    h(
+      'table',
+      null,
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          cols.map((c) => h('th', { scope: 'col' }, t(c))),
+          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('ops.rebuild', { name: '' }))),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        projections.map((p) =>
+          h(
+            'tr',
+            { 'data-projection': p.name, 'data-status': p.status },
+            h('th', { scope: 'row' }, p.name),
+            h('td', null, tv('ops.status', p.status)),
+            h('td', { class: 'num' }, fmtNum(p.generation)),
+            h('td', { class: 'num' }, fmtNum(p.checkpoint)),
+            h('td', { class: 'num', 'data-lag': p.lag }, fmtNum(p.lag)),
+            h(
+              'td',
+              null,
+              p.parked.length
+                ? h(
+                    'ul',
+                    null,
+                    p.parked.map((x) => h('li', null, `${x.networkId} (v${x.version}, ${fmtDateTime(x.parkedAt)})`)),
+                  )
+                : t('ops.none'),
+            ),
+            h(
+              'td',
+              null,
+              p.status === 'rebuilding'
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary',
+                      'data-cancel': p.name,
+                      onclick: () => void act('DELETE', p.name),
+                    },
+                    t('ops.cancel', { name: p.name }),
+                  )
+                : h(
+                    'button',
+                    { type: 'button', 'data-rebuild': p.name, onclick: () => void act('POST', p.name) },
+                    t('ops.rebuild', { name: p.name }),
+                  ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    projections
+      .filter((p) => p.rebuild)
+      .map((p) => {
+        const r = p.rebuild!;
+        const label = t('ops.progress', {
+          name: p.name,
+          state: tv('ops.rebuildState', r.state),
+          processed: fmtNum(r.processed),
+          total: fmtNum(r.total),
+        });
+        return h(
+          'div',
+          { class: 'progress', 'data-rebuild-of': p.name, 'data-state': r.state },
+          h('label', { for: `progress-${p.name}` }, label),
+          h('progress', {
+            id: `progress-${p.name}`,
+            max: 1,
+            value: r.progress,
+            'aria-valuetext': `${fmtNum(r.progress * 100, 0)} %`,
+          }),
+        );
+      }),
+  );
+}
+
+function tokens(): HTMLElement {
+  const role = selectOf(
+    ['analyst', 'network', 'admin'].map((r): [string, string] => [r, t(`ops.role.${r}` as Key)]),
+    { name: 'role' },
+  );
+  const networkId = h('input', { type: 'text', name: 'networkId' });
+  const label = h('input', { type: 'text', name: 'label' });
+  const secret = h('div', { 'aria-live': 'polite' });
+  const list = h('ul', { class: 'issued', 'data-testid': 'issued-tokens' });
+  const status = h('p', { role: 'status', class: 'form-status' });
+  const revokeId = h('input', { type: 'text', name: 'tokenId' });
+
+  const revoke = async (id: string) => {
+    try {
+      await call(`/v1/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      status.textContent = t('ops.revoked', { id });
+      const i = issued.findIndex((x) => x.id === id);
+      if (i >= 0) issued.splice(i, 1);
+      drawList();
+    } catch (err) {
+      status.textContent = errorText(err);
+    }
+  };
+  const drawList = () =>
+    replace(
+      list,
+      issued.map((x) =>
+        h(
+          'li',
+          { 'data-token-id': x.id },
+          `${x.id} · ${x.role}${x.networkId ? ' · ' + x.networkId : ''} `,
+          h(
+            'button',
+            { type: 'button', class: 'secondary', onclick: () => void revoke(x.id) },
+            t('ops.revoke', { id: x.id }),
+          ),
+        ),
+      ),
+    );
+  drawList();
+
+  return section(
+    t('ops.tokens'),
+    h(
+      'form',
+      {
+        class: 'filters',
+        'data-form': 'issue-token',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          try {
+            const body = {
+              role: role.value,
+              ...(role.value === 'network' ? { networkId: networkId.value.trim() } : {}),
+              ...(label.value.trim() ? { label: label.value.trim() } : {}),
+            };
+            const answer = await call<{ id: string; token: string; role: string; networkId: string | null }>(
+              '/v1/tokens',
+              { method: 'POST', body },
+            );
+            issued.push({ id: answer.id, role: answer.role, networkId: answer.networkId });
+            drawList();
+            // The secret is shown once, here; it is kept nowhere else.
+            const code = h('code', { 'data-testid': 'token-secret' }, answer.token);
+            const copied = h('span', { role: 'status' });
+            replace(
+              secret,
+              h(
+                'div',
+                { class: 'secret' },
+                h('p', null, t('ops.secretOnce')),
+                code,
+                ' ',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary',
+                    onclick: async () => {
+                      await navigator.clipboard?.writeText(answer.token).catch(() => undefined);
+                      copied.textContent = t('ops.copied');
+                    },
+                  },
+                  t('ops.copy'),
+                ),
+                copied,
+              ),
+            );
+            status.textContent = '';
+          } catch (err) {
+            status.textContent = errorText(err);
+          }
+        },
+      },
+      labelled(t('ops.role'), role),
+      labelled(t('ops.network'), networkId),
+      labelled(t('ops.label'), label),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('ops.issue'))),
+    ),
+    secret,
+    h('h3', null, t('ops.issued')),
+    list,
+    h(
+      'form',
+      {
+        class: 'filters',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          if (revokeId.value.trim()) void revoke(revokeId.value.trim());
+        },
+      },
+      labelled(t('ops.tokenId'), revokeId),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('ops.revokeById'))),
+    ),
+    status,
+  );
+}

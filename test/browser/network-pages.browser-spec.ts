@@ -1,0 +1,122 @@
+import { api, seedNetwork } from './support/seed';
+import { goTo, settled, signIn, startWorkspace, Workspace } from './support/workspace';
+import type { Page } from 'playwright-core';
+
+/** Resumen and Red show what the API answers: levels, periods, explanations (asserted on text and data attributes). */
+describe('workspace overview and network page', () => {
+  let w: Workspace;
+  let page: Page;
+  beforeAll(async () => {
+    w = await startWorkspace();
+    await seedNetwork(w.admin, { networkId: 'red-talca', name: 'Red Talca Sur', region: 'Maule', quarters: 9 });
+    await seedNetwork(w.admin, {
+      networkId: 'red-chillan',
+      name: 'Red Chillán',
+      region: 'Ñuble',
+      quarters: 6,
+      stages: 1,
+      zone: 'urban',
+    });
+    await seedNetwork(w.admin, {
+      networkId: 'red-linares',
+      name: 'Red Linares',
+      region: 'Maule',
+      quarters: 2,
+      stages: 0,
+    });
+    await settled(w.admin);
+    page = await (await w.context()).newPage();
+    await signIn(page, w.base, w.admin.token);
+  });
+  afterAll(() => w.close());
+
+  it('lists every seeded network with the level and index the API gives', async () => {
+    const overview = await api(w.admin, 'GET', '/v1/overview');
+    const rows = await page.locator('table.networks tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-network-id'),
+        level: tr.getAttribute('data-level'),
+        text: tr.textContent,
+      })),
+    );
+    expect(rows).toHaveLength(3);
+    for (const n of overview.networks) {
+      const row = rows.find((r) => r.id === n.networkId)!;
+      expect(row.level).toBe(n.level);
+      expect(row.text).toContain(n.name);
+      // Decimal comma in Spanish.
+      expect(row.text).toContain(String(n.cooperationIndex).replace('.', ','));
+    }
+    expect(new Set(rows.map((r) => r.level))).toEqual(new Set(['informative', 'collaborative', 'cooperative']));
+    await page.getByText('3 de 3 redes').waitFor();
+  });
+
+  it('filters by region and by level', async () => {
+    await page.selectOption('select[name=region]', 'Maule');
+    expect(await page.locator('table.networks tbody tr').count()).toBe(2);
+    await page.selectOption('select[name=level]', 'informative');
+    const ids = await page
+      .locator('table.networks tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-network-id')));
+    expect(ids).toEqual(['red-linares']);
+    await page.selectOption('select[name=region]', '');
+    await page.selectOption('select[name=level]', '');
+  });
+
+  it("draws the trajectory with the API's periods and levels, and explains a period on focus", async () => {
+    const trajectory = await api(w.admin, 'GET', '/v1/networks/red-talca/trajectory?period=quarter');
+    await goTo(page, w.base, 'red/red-talca', 'network');
+    // Hovering a period shows it too: keep the pointer off the chart while the keyboard drives.
+    await page.mouse.move(0, 0);
+    const shown = await page
+      .locator('[data-testid=trajectory-periods] button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => ({ period: b.getAttribute('data-period'), level: b.getAttribute('data-level') || null })),
+      );
+    expect(shown).toEqual(
+      trajectory.periods.map((p: { period: string; level: string | null }) => ({ period: p.period, level: p.level })),
+    );
+    const root = page.locator('.trajectory');
+    expect(await root.getAttribute('data-first-cooperative')).toBe(trajectory.firstCooperative);
+    // Periods as in Chile: 2021-T1 (trimestre).
+    await page.getByText(`Primer periodo cooperativo: ${trajectory.firstCooperative.replace('-Q', '-T')}`).waitFor();
+
+    // Keyboard: focus the first period, then move with the arrow keys.
+    await page.locator('[data-testid=trajectory-periods] button').first().focus();
+    await page.keyboard.press('ArrowRight');
+    const second = trajectory.periods[1];
+    const detail = page.locator('[data-testid=period-detail] > div');
+    expect(await detail.getAttribute('data-period')).toBe(second.period);
+    expect(await detail.getAttribute('data-level')).toBe(second.level ?? '');
+    const conditions = await detail.locator('tr[data-indicator]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        indicator: tr.getAttribute('data-indicator'),
+        met: tr.getAttribute('data-met') === 'true',
+      })),
+    );
+    expect(conditions).toEqual(
+      second.conditions.map((c: { indicator: string; met: boolean }) => ({ indicator: c.indicator, met: c.met })),
+    );
+    expect(await detail.locator('.explanation').textContent()).toMatch(/^Informativa: solo 0\s?% de 90 minutos/);
+
+    await page.keyboard.press('End');
+    const last = trajectory.periods[trajectory.periods.length - 1];
+    expect(await detail.getAttribute('data-period')).toBe(last.period);
+    expect(await detail.locator('.explanation').textContent()).toMatch(/^Cooperativa: /);
+  });
+
+  it('shows depth and leadership of the chosen period, the heatmap and the cycles', async () => {
+    const indicators = await api(w.admin, 'GET', '/v1/networks/red-talca/indicators?period=quarter');
+    const last = indicators.periods[indicators.periods.length - 1];
+    const detail = page.locator('[data-testid=period-detail]');
+    expect(await detail.locator('dd[data-indicator=depthIndex]').textContent()).toBe(
+      String(last.depth.depthIndex).replace('.', ','),
+    );
+    expect(await detail.locator('dd[data-indicator=sessions]').textContent()).toBe(String(last.leadership.sessions));
+    await page.locator('.heatmap-host .chart svg').waitFor();
+    const state = await api(w.admin, 'GET', '/v1/networks/red-talca');
+    expect(await page.locator('.cycles details').count()).toBe(state.cycles.length);
+    await page.locator('.cycles details summary').first().click();
+    await page.locator('.cycles details').first().getByText('Observación de aula cruzada').waitFor();
+  });
+});

@@ -1,0 +1,55 @@
+import { EVENT_STORE, type EventStore } from '@indaga/event-store';
+import type { Page } from 'playwright-core';
+import { seedNetworks } from '../../bench/projections/seed-networks';
+import { api } from './support/seed';
+import { goTo, signIn, startWorkspace, Workspace } from './support/workspace';
+
+/** Operación: a rebuild with a live progress bar that ends live; tokens issued (secret shown once) and revoked. */
+describe('workspace operations', () => {
+  let w: Workspace;
+  let page: Page;
+  beforeAll(async () => {
+    w = await startWorkspace();
+    // Enough history that the rebuild has something to count.
+    await seedNetworks(w.app.get<EventStore>(EVENT_STORE), 40, 250);
+    page = await (await w.context()).newPage();
+    await signIn(page, w.base, w.admin.token);
+    await goTo(page, w.base, 'operacion', 'operations');
+  });
+  afterAll(() => w.close());
+
+  it('rebuilds a projection with a progress bar until it is live again', async () => {
+    await page.locator('[data-rebuild=network-views]').click();
+    const bar = page.locator('.progress[data-rebuild-of=network-views]');
+    await bar.waitFor();
+    await page.locator('.progress[data-rebuild-of=network-views][data-state=done]').waitFor({ timeout: 60_000 });
+    await page.locator('tr[data-projection=network-views][data-status=live]').waitFor();
+    const projections = await api(w.admin, 'GET', '/v1/projections');
+    const rebuilt = projections.find((p: { name: string }) => p.name === 'network-views');
+    expect(rebuilt.rebuild.state).toBe('done');
+    expect(await bar.locator('progress').evaluate((el: HTMLProgressElement) => el.value)).toBe(1);
+    const total = rebuilt.rebuild.total.toLocaleString('es-CL');
+    expect(await bar.locator('label').textContent()).toBe(
+      `Reconstrucción de network-views: terminada, ${total} de ${total} eventos`,
+    );
+  });
+
+  it('issues a token whose secret is shown once, and revokes it', async () => {
+    await page.selectOption('form[data-form=issue-token] select[name=role]', 'analyst');
+    await page.locator('form[data-form=issue-token] button[type=submit]').click();
+    const secret = (await page.getByTestId('token-secret').textContent())!;
+    expect(secret).toMatch(/^idg_/);
+    await page.getByText('Copie este token ahora: no se volverá a mostrar.').waitFor();
+    const me = await api({ base: w.base, token: secret }, 'GET', '/v1/me');
+    expect(me.role).toBe('analyst');
+
+    await page.locator(`[data-token-id="${me.tokenId}"] button`).click();
+    await page.getByText(`Token ${me.tokenId} revocado.`).waitFor();
+    const response = await fetch(`${w.base}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(response.status).toBe(401);
+    // Leaving the page forgets the secret: it is not shown again.
+    await goTo(page, w.base, 'resumen', 'overview');
+    await goTo(page, w.base, 'operacion', 'operations');
+    expect(await page.getByTestId('token-secret').count()).toBe(0);
+  });
+});
