@@ -21,6 +21,14 @@ export interface NetworkProjection<Doc = unknown, View = unknown> {
    * for character.
    */
   serializer?(): ProjectionSerializer<Doc>;
+  /**
+   * Projections that fold the same document (the same `initial` and `evolve`)
+   * name it by one `kind`: the runner then folds each network's events once
+   * for all of them, they share the folded object, and only the one with
+   * `stored: true` keeps it in its row (the others load it from there or from
+   * memory). Without it, a projection folds and stores its own.
+   */
+  readonly document?: { kind: string; stored: boolean };
 }
 
 export interface ProjectionSerializer<Doc> {

@@ -16,6 +16,9 @@ import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
 import { PartsBuilder } from '../read-models/text-parts';
 
+/** The document network-views stores and the overview shares (see NetworkProjection.document). */
+export const NETWORK_HISTORY_DOCUMENT = 'network-history';
+
 export interface NetworkViews {
   network: NetworkView;
   trajectory: Record<Period, Trajectory>;
@@ -39,6 +42,7 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
     indicators: Object.fromEntries(PERIODS.map((p) => [p, indicators(doc, p)])) as Record<Period, Indicators>,
   }),
   indexed: (doc) => ({ region: doc.region }),
+  document: { kind: NETWORK_HISTORY_DOCUMENT, stored: true },
   serializer: (): ProjectionSerializer<NetworkHistory> => {
     const periods = new PeriodViews();
     const document = new DocumentParts();

@@ -18,6 +18,7 @@ import {
 import { DocumentParts } from '../incremental/document-parts';
 import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
+import { NETWORK_HISTORY_DOCUMENT } from '../network-views/network-views.projection';
 import {
   AggregateRow,
   AGGREGATES_KEY,
@@ -99,6 +100,8 @@ export const overviewProjection: NetworkProjection<NetworkHistory, OverviewView>
     return { ...entries, [AGGREGATES_KEY]: overviewAggregates(doc) } as OverviewView;
   },
   indexed: (doc) => ({ region: doc.region }),
+  // The same history as network-views: folded once per catch-up, stored in network-views' row only.
+  document: { kind: NETWORK_HISTORY_DOCUMENT, stored: false },
   /** The same entries from per-period values kept between catch-ups (see PeriodViews). */
   serializer: (): ProjectionSerializer<NetworkHistory> => {
     const periods = new PeriodViews();

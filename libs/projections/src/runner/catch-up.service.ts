@@ -36,7 +36,7 @@ export class CatchUpService {
     readonly readModels: ReadModelStore,
     readonly projections: readonly NetworkProjection[],
   ) {
-    this.runner = new ProjectionRunner(store, readModels);
+    this.runner = new ProjectionRunner(store, readModels, projections);
   }
 
   projection(name: string): NetworkProjection | undefined {

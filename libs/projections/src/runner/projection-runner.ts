@@ -39,10 +39,19 @@ export class ProjectionRunner {
   private readonly docs = new Map<string, CachedDoc>();
   private static readonly CACHE_SIZE = 2_000;
   private readonly reads = new Map<string, Promise<RecordedEvent[]>>();
+  /**
+   * The latest folded document per (document kind, network), whatever
+   * projection or generation folded it: a document is a function of the
+   * stream's events alone, so projections sharing a kind fold each event once
+   * and hold one copy (they never mutate it).
+   */
+  private readonly folded = new Map<string, { version: number; doc: unknown }>();
 
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModelStore,
+    /** Every projection, to find the one that stores a shared document. */
+    private readonly projections: readonly NetworkProjection[] = [],
   ) {}
 
   /**
@@ -78,8 +87,8 @@ export class ProjectionRunner {
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
-      const evolved = projection.evolve(doc, toNetworkEvents(page));
-      const storeDocument = options.storeDocument ?? true;
+      const evolved = this.evolve(projection, networkId, doc, version, page);
+      const storeDocument = (options.storeDocument ?? true) && (projection.document?.stored ?? true);
       const parts = {
         document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
         view: serializer.view(evolved, next),
@@ -125,6 +134,33 @@ export class ProjectionRunner {
   }
 
   /**
+   * The document after `page`: the one another projection of the same kind
+   * already folded up to the same version (a document is a function of the
+   * stream's first N events), else folded here (and offered to them).
+   * Projections of a network catch up side by side on one shared read, so the
+   * first to resume folds and the others find its result.
+   */
+  private evolve(
+    projection: NetworkProjection,
+    networkId: string,
+    doc: unknown,
+    version: number,
+    page: RecordedEvent[],
+  ): unknown {
+    const next = page[page.length - 1].version;
+    const key = projection.document ? `${projection.document.kind}\u0000${networkId}` : undefined;
+    const shared = key === undefined ? undefined : this.folded.get(key);
+    if (shared?.version === next) return shared.doc;
+    const evolved = projection.evolve(doc, toNetworkEvents(page));
+    if (key !== undefined) {
+      this.folded.delete(key);
+      this.folded.set(key, { version: next, doc: evolved });
+      if (this.folded.size > ProjectionRunner.CACHE_SIZE) this.folded.delete(this.folded.keys().next().value as string);
+    }
+    return evolved;
+  }
+
+  /**
    * The projections of a network catch up side by side, usually from the same
    * version: the same read, asked while it is in flight, is made once.
    */
@@ -152,9 +188,28 @@ export class ProjectionRunner {
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
     const row = await this.readModels.row(projection.name, generation, networkId);
     if (!row) return { version: 0, doc: projection.initial(), serializer };
-    if (row.document === '')
-      return { version: row.version, doc: await this.refold(projection, networkId, row.version), serializer };
-    return { version: row.version, doc: JSON.parse(row.document), serializer };
+    if (row.document !== '') return { version: row.version, doc: JSON.parse(row.document), serializer };
+    const doc =
+      (await this.sharedDocument(projection, networkId, row.version)) ??
+      (await this.refold(projection, networkId, row.version));
+    return { version: row.version, doc, serializer };
+  }
+
+  /**
+   * A row kept without its document because another projection stores it
+   * (NetworkProjection.document): the folded document in memory at that
+   * version, or the storing projection's row when it is at that version.
+   */
+  private async sharedDocument(projection: NetworkProjection, networkId: string, version: number): Promise<unknown> {
+    const kind = projection.document?.kind;
+    if (kind === undefined) return undefined;
+    const shared = this.folded.get(`${kind}\u0000${networkId}`);
+    if (shared?.version === version) return shared.doc;
+    const owner = this.projections.find((p) => p.document?.kind === kind && p.document.stored);
+    if (!owner || owner === projection) return undefined;
+    const generation = (await this.readModels.status(owner.name)).activeGeneration;
+    const row = await this.readModels.row(owner.name, generation, networkId);
+    return row && row.version === version && row.document !== '' ? JSON.parse(row.document) : undefined;
   }
 
   /** The document of a row stored without one (a rebuilt row): the stream folded up to its version. */
