@@ -87,7 +87,7 @@ export class ProjectionRunner {
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
       const next = page[page.length - 1].version;
-      const evolved = this.evolve(projection, networkId, doc, version, page);
+      const evolved = this.evolve(projection, networkId, doc, page, options.remember !== false);
       const storeDocument = (options.storeDocument ?? true) && (projection.document?.stored ?? true);
       const parts = {
         document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
@@ -144,15 +144,16 @@ export class ProjectionRunner {
     projection: NetworkProjection,
     networkId: string,
     doc: unknown,
-    version: number,
     page: RecordedEvent[],
+    /** False for rebuilds: a rebuild visits every network once, and keeping their documents would grow memory. */
+    offer: boolean,
   ): unknown {
     const next = page[page.length - 1].version;
     const key = projection.document ? `${projection.document.kind}\u0000${networkId}` : undefined;
     const shared = key === undefined ? undefined : this.folded.get(key);
     if (shared?.version === next) return shared.doc;
     const evolved = projection.evolve(doc, toNetworkEvents(page));
-    if (key !== undefined) {
+    if (key !== undefined && offer) {
       this.folded.delete(key);
       this.folded.set(key, { version: next, doc: evolved });
       if (this.folded.size > ProjectionRunner.CACHE_SIZE) this.folded.delete(this.folded.keys().next().value as string);
