@@ -113,7 +113,8 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       },
     }));
     await new CatchUpService(h.store, h.readModels, counting).catchUpNetwork(networkId);
-    expect(evolved).toEqual(['network-views']);
+    // Whichever projection resumed first folded; the other took its document.
+    expect(evolved).toHaveLength(1);
     // A fresh runner (a restarted worker): the overview row has no document; it reads network-views' row, not the stream.
     await submit(h, networkId, fc.sample(historyArb, { numRuns: 1, seed: 6 })[0]);
     const fromStart: number[] = [];
@@ -135,6 +136,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       version: events.length,
       view: expectedView(overviewProjection, events),
     });
+    await fresh.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
   });
 
   it('redelivered and concurrent catch-ups of the same network change nothing twice', async () => {
