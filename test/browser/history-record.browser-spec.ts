@@ -125,8 +125,10 @@ describe('workspace history and recording', () => {
     const before = await sessionsHeld();
     await fillSessionByKeyboard('90');
     await page.locator('form[data-form=session] button[type=submit]').dblclick();
-    await page.locator('[data-testid=form-status].ok').waitFor();
+    await page.locator('[data-testid=record-status].ok').waitFor();
     expect(await sessionsHeld()).toBe(before + 1);
+    // The form starts over, so the same content is not sent again by mistake.
+    expect(await page.locator('form[data-form=session] input[name=heldOn]').inputValue()).toBe('');
   });
 
   it('records once when the answer is lost and the user submits again (same Idempotency-Key)', async () => {
@@ -145,7 +147,7 @@ describe('workspace history and recording', () => {
     await submit.click();
     await page.getByTestId('form-status').getByText('No se registró: No hay conexión con el servicio.').waitFor();
     await submit.click();
-    await page.locator('[data-testid=form-status].ok').waitFor();
+    await page.locator('[data-testid=record-status].ok').waitFor();
     await page.unroute('**/v1/networks/red-talca/sessions');
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);

@@ -71,8 +71,9 @@ export function fmtPct(value: number | null | undefined): string {
 }
 
 let collator: Intl.Collator | undefined;
-/** Sorting as a Chilean reader expects (ñ after n, accents ignored); one collator, not one per comparison. */
-export const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator('es-CL')).compare(a, b);
+/** Sorting as a Chilean reader expects (ñ after n, Red 9 before Red 10); one collator, not one per comparison. */
+export const compareText = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('es-CL', { numeric: true })).compare(a, b);
 
 /** `2016-Q2` → `2016-T2` (trimestre), `2016-H1` → `2016-S1` (semestre) in Spanish. */
 export function fmtPeriod(period: string | null | undefined): string {

@@ -42,13 +42,26 @@ export async function renderRecord(main: HTMLElement, arg?: string): Promise<voi
       ),
     ),
   );
-  const refresh = async () => {
-    const [s, e] = await Promise.all([call<NetworkState>(base), allEvents(networkId)]);
+  const status = h('p', { role: 'status', class: 'form-status', 'data-testid': 'record-status' });
+  // After a success the form starts empty (a second click on the same content would be a second
+  // session), over the network as it now is: the view waits for the version just written.
+  const recorded = async (version: number) => {
+    const [s, e] = await Promise.all([call<NetworkState>(`${base}?minVersion=${version}`), allEvents(networkId)]);
     Object.assign(state, s);
     events.splice(0, events.length, ...e);
+    draw();
+    status.className = 'form-status ok';
+    status.dataset.version = String(version);
+    status.textContent = t('record.done', { version });
+    (host.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
   };
-  const draw = () => replace(host, buildForm(chosen, base, state, events, refresh));
-  replace(main, heading(t('record.title', { name: state.name })), tabs, host);
+  const draw = () => replace(host, buildForm(chosen, base, state, events, recorded));
+  host.addEventListener('submit', () => {
+    status.className = 'form-status';
+    status.textContent = '';
+    delete status.dataset.version;
+  });
+  replace(main, heading(t('record.title', { name: state.name })), tabs, status, host);
   draw();
 }
 
@@ -59,10 +72,10 @@ function buildForm(
   base: string,
   state: NetworkState,
   events: StoredEvent[],
-  refresh: () => Promise<void>,
+  recorded: (version: number) => Promise<void>,
 ): HTMLElement {
   const schools = state.schools;
-  const done = () => void refresh();
+  const done = (answer: { version: number }) => void recorded(answer.version);
   switch (name) {
     case 'session': {
       const fields = sessionFields(schools);
