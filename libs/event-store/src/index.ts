@@ -28,3 +28,9 @@ export {
   type PgMigration,
 } from './postgres/migrations';
 export { createPool as createPostgresPool } from './postgres/postgres-connection';
+export {
+  KurrentDbEventStore,
+  openKurrentDbEventStore,
+  type KurrentDbEventStoreOptions,
+  DEFAULT_STREAM_PREFIXES as KURRENTDB_STREAM_PREFIXES,
+} from './kurrentdb/kurrentdb-event-store';

@@ -80,6 +80,27 @@ export function sideEffectContract(ctx: ContractContext): void {
       expect(await ctx.store.readSideEffect('idempotency', 'network-1', key)).toBe('new');
     });
 
+    if (ctx.limits.serverExpiresRecords) {
+      it('purge answers 0 (the server expires records), and expired records still free their key', async () => {
+        const past = new Date(Date.now() - 1000).toISOString();
+        const stream = ctx.stream('purge');
+        const [expired, live] = [ctx.stream('old'), ctx.stream('live')];
+        await ctx.store.appendToStream(stream, events(1), {
+          expectedVersion: 'no_stream',
+          sideEffects: [effect(expired, 'old', past), effect(live, 'kept')],
+        });
+        expect(await ctx.store.purgeExpiredSideEffects(1000)).toBe(0);
+        expect(await ctx.store.readSideEffect('idempotency', 'network-1', live)).toBe('kept');
+        expect(await ctx.store.readSideEffect('idempotency', 'network-1', expired)).toBeUndefined();
+        await ctx.store.appendToStream(stream, events(1), {
+          expectedVersion: 1,
+          sideEffects: [effect(expired, 'again')],
+        });
+        expect(await ctx.store.readSideEffect('idempotency', 'network-1', expired)).toBe('again');
+      });
+      return;
+    }
+
     it('purges expired records a bounded number at a time, keeping live ones and the events', async () => {
       const past = new Date(Date.now() - 1000).toISOString();
       const stream = ctx.stream('purge');
