@@ -6,10 +6,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { IndagaConfig, loadConfig } from '@indaga/platform';
 import { createApp } from '../../apps/api/src/create-app';
+import { startKurrentDbDouble } from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
 import { createTempDatabase } from './postgres-database';
 
-export type StoreKind = 'sqlite' | 'postgres';
-export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
+export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
+/** KurrentDB runs through the in-process gRPC test double (libs/event-store/test/kurrentdb-double). */
+export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres', 'kurrentdb'];
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 export interface TestApp {
@@ -35,10 +37,12 @@ function authed(app: NestFastifyApplication, token: string) {
 export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'indaga-e2e-'));
   const database = kind === 'postgres' ? await createTempDatabase() : undefined;
+  const kurrentdb = kind === 'kurrentdb' ? await startKurrentDbDouble() : undefined;
   const config = loadConfig({
     INDAGA_STORE: kind,
     INDAGA_SQLITE_PATH: join(dir, 'indaga.db'),
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(kurrentdb ? { KURRENTDB_URL: kurrentdb.url } : {}),
     INDAGA_ADMIN_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...env,
@@ -56,6 +60,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
       for (const other of others) await other.close();
       await main.close();
       await database?.drop();
+      await kurrentdb?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -35,4 +35,7 @@ async function doubleHarness() {
   };
 }
 
-eventStoreContract('KurrentDbEventStore (gRPC test double)', doubleHarness, { serverExpiresRecords: true });
+eventStoreContract('KurrentDbEventStore (gRPC test double)', doubleHarness, {
+  serverExpiresRecords: true,
+  scaleTimeoutMs: 600_000,
+});

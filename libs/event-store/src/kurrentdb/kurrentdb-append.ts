@@ -7,8 +7,8 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { AppendResult, SideEffect } from '../event-store.port';
 import { SideEffectConflictError, WrongExpectedVersionError } from '../errors';
-import type { EncodedAppend } from '../internal/encoded-append';
-import { expectedState, toEventData, versionOf } from './kurrentdb-events';
+import { appendResult, type EncodedAppend } from '../internal/encoded-append';
+import { expectedState, safePosition, toEventData, versionOf } from './kurrentdb-events';
 import { recordEvent, RECORD_MAX_AGE_SECONDS } from './kurrentdb-records';
 
 /** What the append needs from the store around it. */
@@ -67,8 +67,17 @@ export async function appendWithRecords(
       if (append.events.length === 0) return { nextExpectedVersion: versionBefore ?? 0, lastPosition: 0, events: [] };
       const revision = result.responses.find((r) => r.streamName === ctx.wireName(append.streamId))!.revision;
       const last = Number(revision) + 1;
-      const first = last - append.events.length + 1;
-      const events = await ctx.readBack(append.streamId, first, append.events.length);
+      // The session's position is the last record's commit position, and the events' request is sent last:
+      // one event needs no read; several are read back for their positions (the response gives only the last).
+      if (append.events.length === 1) {
+        const position = safePosition(result.position);
+        return {
+          nextExpectedVersion: last,
+          lastPosition: position,
+          events: appendResult(append, last - 1, [position]).events,
+        };
+      }
+      const events = await ctx.readBack(append.streamId, last - append.events.length + 1, append.events.length);
       return { nextExpectedVersion: last, lastPosition: events[events.length - 1].position, events };
     } catch (error) {
       if (!(error instanceof KurrentWrongExpectedVersion)) throw error;

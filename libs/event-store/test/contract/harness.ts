@@ -19,6 +19,8 @@ export interface ContractLimits {
   serverExpiresRecords?: boolean;
   /** Why test hooks cannot hold a commit open on this harness (a real server); the gap test is skipped. */
   noCommitHooks?: string;
+  /** A slower transport (gRPC to a server in this process) needs longer for the 100,000-event test. */
+  scaleTimeoutMs?: number;
 }
 
 /** Per-suite state handed to every group of contract tests. */

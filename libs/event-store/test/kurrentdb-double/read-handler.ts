@@ -34,7 +34,13 @@ export function readHandler(log: MemoryLog) {
       }
       selected = streamSlice(events, stream, backwards);
     } else {
-      selected = allSlice(log.all, options.getAll()!, backwards).filter(matcher(options));
+      const matches = matcher(options);
+      selected = [];
+      // The filter applies before the count, as on the server; stop as soon as the count is met.
+      for (const event of allSlice(log.all, options.getAll()!, backwards)) {
+        if (selected.length === count) break;
+        if (matches(event)) selected.push(event);
+      }
     }
     for (const event of selected.slice(0, count)) call.write(readEvent(event, options.hasAll()));
     call.end();
@@ -42,21 +48,37 @@ export function readHandler(log: MemoryLog) {
 }
 
 function streamSlice(events: StoredEvent[], stream: ReadReq.Options.StreamOptions, backwards: boolean): StoredEvent[] {
-  if (stream.hasStart()) return backwards ? [] : events;
+  if (stream.hasStart()) return backwards ? events.slice(0, 1) : events;
   if (stream.hasEnd()) return backwards ? [...events].reverse() : [];
-  const from = BigInt(stream.getRevision());
-  return backwards ? events.filter((e) => e.revision <= from).reverse() : events.filter((e) => e.revision >= from);
+  // Revisions are contiguous within what is readable, so the index is the distance from the first.
+  const at = Number(BigInt(stream.getRevision()) - (events[0]?.revision ?? 0n));
+  return backwards ? events.slice(0, Math.max(0, at + 1)).reverse() : events.slice(Math.max(0, at));
 }
 
-function allSlice(all: StoredEvent[], options: ReadReq.Options.AllOptions, backwards: boolean): StoredEvent[] {
+function allSlice(all: StoredEvent[], options: ReadReq.Options.AllOptions, backwards: boolean): Iterable<StoredEvent> {
   if (options.hasStart()) return backwards ? [] : all;
-  if (options.hasEnd()) return backwards ? [...all].reverse() : [];
+  if (options.hasEnd()) return backwards ? descending(all, all.length) : [];
   const position = options.getPosition()!;
   const commit = BigInt(position.getCommitPosition());
   const prepare = BigInt(position.getPreparePosition());
   // Every event's commit and prepare positions are equal (see memory-log.ts); compare as (commit, prepare).
   const atOrAfter = (e: StoredEvent) => e.position > commit || (e.position === commit && e.position >= prepare);
-  return backwards ? all.filter((e) => !atOrAfter(e)).reverse() : all.filter(atOrAfter);
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (atOrAfter(all[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return backwards ? descending(all, low) : ascending(all, low);
+}
+
+function* ascending(all: StoredEvent[], from: number): Iterable<StoredEvent> {
+  for (let i = from; i < all.length; i++) yield all[i];
+}
+
+function* descending(all: StoredEvent[], before: number): Iterable<StoredEvent> {
+  for (let i = before - 1; i >= 0; i--) yield all[i];
 }
 
 function matcher(options: ReadReq.Options): (event: StoredEvent) => boolean {
