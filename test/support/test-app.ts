@@ -6,7 +6,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { IndagaConfig, loadConfig } from '@indaga/platform';
 import { createApp } from '../../apps/api/src/create-app';
-import { startKurrentDbDouble } from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
+import {
+  type KurrentDbDouble,
+  startKurrentDbDouble,
+} from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
 import { createTempDatabase } from './postgres-database';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
@@ -21,6 +24,8 @@ export interface TestApp {
   /** Supertest request with the admin token. */
   admin: () => ReturnType<typeof authed>;
   as: (token: string) => ReturnType<typeof authed>;
+  /** The KurrentDB test double behind a 'kurrentdb' app (tests stop it to see the store go down). */
+  kurrentdb?: KurrentDbDouble;
   /** Another API instance on the same store (as a second process would be), closed with this one. */
   secondInstance(): Promise<TestApp>;
   close(): Promise<void>;
@@ -51,6 +56,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
   const main = await instance(config);
   return {
     ...main,
+    kurrentdb,
     async secondInstance() {
       const other = await instance(config);
       others.push(other);
