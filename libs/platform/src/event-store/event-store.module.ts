@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
   EVENT_STORE,
   EventStore,
@@ -17,7 +17,10 @@ export async function openConfiguredEventStore(config: IndagaConfig): Promise<Ev
       return openPostgresEventStore({ connectionString: config.databaseUrl! });
     case 'kurrentdb':
       // Refuses to start when the server is unreachable or older than 25.1, naming the version needed.
-      return openKurrentDbEventStore({ url: config.kurrentdbUrl! });
+      return openKurrentDbEventStore({
+        url: config.kurrentdbUrl!,
+        onWarning: (message, error) => new Logger('KurrentDB').warn(`${message}: ${(error as Error)?.message}`),
+      });
   }
 }
 
