@@ -67,9 +67,10 @@ export async function appendWithRecords(
       if (append.events.length === 0) return { nextExpectedVersion: versionBefore ?? 0, lastPosition: 0, events: [] };
       const revision = result.responses.find((r) => r.streamName === ctx.wireName(append.streamId))!.revision;
       const last = Number(revision) + 1;
-      // The session's position is the last record's commit position, and the events' request is sent last:
-      // one event needs no read; several are read back for their positions (the response gives only the last).
-      if (append.events.length === 1) {
+      // The session's position is that of its last record. With one event and no record stream beside it, that is
+      // the event's (no need to rely on the order in which the server lays out a session's streams); otherwise
+      // the events are read back for their positions, since the answer gives only one.
+      if (append.events.length === 1 && records.length === 0) {
         const position = safePosition(result.position);
         return {
           nextExpectedVersion: last,
