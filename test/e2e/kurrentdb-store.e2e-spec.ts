@@ -35,7 +35,8 @@ describe('INDAGA_STORE=kurrentdb', () => {
       const up = await t.http().get('/health');
       expect(up.status).toBe(200);
       expect(up.body.checks.store).toEqual({ status: 'up' });
-      await t.kurrentdb!.close();
+      if (!t.kurrentdb) return; // a real server (KURRENTDB_URL): it is not ours to stop
+      await t.kurrentdb.close();
       const down = await t.http().get('/health');
       expect(down.status).toBe(503);
       // The body's checks are lost on the way out today (the error filter answers code INTERNAL): the status is what is asserted.

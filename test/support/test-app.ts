@@ -24,7 +24,7 @@ export interface TestApp {
   /** Supertest request with the admin token. */
   admin: () => ReturnType<typeof authed>;
   as: (token: string) => ReturnType<typeof authed>;
-  /** The KurrentDB test double behind a 'kurrentdb' app (tests stop it to see the store go down). */
+  /** The KurrentDB test double behind a 'kurrentdb' app, unless KURRENTDB_URL names a real server. */
   kurrentdb?: KurrentDbDouble;
   /** Another API instance on the same store (as a second process would be), closed with this one. */
   secondInstance(): Promise<TestApp>;
@@ -42,12 +42,20 @@ function authed(app: NestFastifyApplication, token: string) {
 export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'indaga-e2e-'));
   const database = kind === 'postgres' ? await createTempDatabase() : undefined;
-  const kurrentdb = kind === 'kurrentdb' ? await startKurrentDbDouble() : undefined;
+  // KurrentDB: the real server at KURRENTDB_URL (npm run test:kurrentdb), in a namespace of this app's own; else the test double.
+  const server = kind === 'kurrentdb' ? process.env.KURRENTDB_URL : undefined;
+  const kurrentdb = kind === 'kurrentdb' && !server ? await startKurrentDbDouble() : undefined;
   const config = loadConfig({
     INDAGA_STORE: kind,
     INDAGA_SQLITE_PATH: join(dir, 'indaga.db'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(kurrentdb ? { KURRENTDB_URL: kurrentdb.url } : {}),
+    ...(server
+      ? {
+          KURRENTDB_URL: server,
+          INDAGA_KURRENTDB_NAMESPACE: `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        }
+      : {}),
     INDAGA_ADMIN_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...env,

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       sqlitePath: './data/indaga.db',
       databaseUrl: undefined,
       kurrentdbUrl: undefined,
+      kurrentdbNamespace: undefined,
       redisUrl: undefined,
       role: 'all',
       adminToken: undefined,
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ INDAGA_ROLE: 'worker' }, 'REDIS_URL'],
     [{ INDAGA_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ INDAGA_KURRENTDB_NAMESPACE: 'a/b' }, 'INDAGA_KURRENTDB_NAMESPACE'],
     [{ INDAGA_ADMIN_TOKEN: 'short' }, 'INDAGA_ADMIN_TOKEN'],
     [{ INDAGA_QUEUE_PREFIX: 'a b' }, 'INDAGA_QUEUE_PREFIX'],
   ])('rejects %j naming %s', (env, variable) => {

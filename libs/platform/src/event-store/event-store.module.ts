@@ -19,6 +19,7 @@ export async function openConfiguredEventStore(config: IndagaConfig): Promise<Ev
       // Refuses to start when the server is unreachable or older than 25.1, naming the version needed.
       return openKurrentDbEventStore({
         url: config.kurrentdbUrl!,
+        namespace: config.kurrentdbNamespace && `${config.kurrentdbNamespace}/`,
         onWarning: (message, error) => new Logger('KurrentDB').warn(`${message}: ${(error as Error)?.message}`),
       });
   }
