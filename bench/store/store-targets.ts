@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { type EventStore, openPostgresEventStore, openSqliteEventStore } from '../../libs/event-store/src';
+import {
+  type EventStore,
+  openKurrentDbEventStore,
+  openPostgresEventStore,
+  openSqliteEventStore,
+} from '../../libs/event-store/src';
+import { kurrentdbRaw } from './raw-kurrentdb';
 import type { RawBaseline } from './raw-baseline';
 import { postgresRaw } from './raw-postgres';
 import { sqliteRaw } from './raw-sqlite';
@@ -19,7 +25,7 @@ export interface Counts {
 
 /** One adapter under test: its raw baseline and its store, on separate tables of the same database. */
 export interface Target {
-  label: 'SQLite' | 'PostgreSQL';
+  label: 'SQLite' | 'PostgreSQL' | 'KurrentDB';
   raw: RawBaseline;
   store: EventStore;
   counts: Counts;
@@ -71,6 +77,29 @@ export async function postgresTarget(quick: boolean): Promise<Target> {
       const admin = new Pool({ connectionString: url, max: 1 });
       await admin.query(`DROP SCHEMA IF EXISTS ${rawSchema} CASCADE; DROP SCHEMA IF EXISTS ${storeSchema} CASCADE`);
       await admin.end();
+    },
+  };
+}
+
+/**
+ * A real KurrentDB (25.1+) at KURRENTDB_URL; the in-process test double is
+ * not a benchmark. Each run writes under a namespace of its own and leaves its
+ * streams behind (KurrentDB has no cheap drop).
+ */
+export async function kurrentdbTarget(quick: boolean): Promise<Target> {
+  const url = process.env.KURRENTDB_URL;
+  if (!url) throw new Error('KURRENTDB_URL is not set (a real KurrentDB 25.1+ server is needed)');
+  const run = `bench-${Date.now().toString(36)}`;
+  const raw = kurrentdbRaw(url, `${run}-raw/`);
+  const store = await openKurrentDbEventStore({ url, namespace: `${run}-store/`, streamPrefixes: [''] });
+  const counts = { onePerCommit: 1000, batched: 20_000, read: 50_000, append1: 1000, append8: 8000, append32: 16_000 };
+  return {
+    label: 'KurrentDB',
+    raw,
+    store,
+    counts: quick ? scale(counts, 0.2) : counts,
+    async cleanup() {
+      await Promise.all([raw.close(), store.close()]);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { BenchSection } from '../lib/bench-section';
 import { median } from '../lib/measure';
 import { readAllMillion } from './readall-million';
 import { appendManyStreams, appendOneStream, fillStream, readAllRate, readStreamRate } from './store-workloads';
-import { postgresTarget, sqliteTarget, type Target } from './store-targets';
+import { kurrentdbTarget, postgresTarget, sqliteTarget, type Target } from './store-targets';
 
 type Key =
   | 'raw1'
@@ -76,7 +76,19 @@ export async function runStoreBench(opts: { quick?: boolean } = {}): Promise<Ben
   const runs = quick ? 1 : 3;
   const results: Array<{ label: string; values?: Record<Key, number>; error?: string }> = [];
   const notes: string[] = [];
-  for (const open of [sqliteTarget, postgresTarget]) {
+  const labels = new Map([
+    [sqliteTarget, 'SQLite'],
+    [postgresTarget, 'PostgreSQL'],
+    [kurrentdbTarget, 'KurrentDB'],
+  ]);
+  const targets = process.env.KURRENTDB_URL
+    ? [sqliteTarget, postgresTarget, kurrentdbTarget]
+    : [sqliteTarget, postgresTarget];
+  if (!process.env.KURRENTDB_URL)
+    notes.push(
+      'KurrentDB not measured: set KURRENTDB_URL to a real 25.1+ server (the test double is not a benchmark).',
+    );
+  for (const open of targets) {
     let target: Target | undefined;
     try {
       target = await open(quick);
@@ -91,7 +103,7 @@ export async function runStoreBench(opts: { quick?: boolean } = {}): Promise<Ben
         );
       }
     } catch (error) {
-      results.push({ label: open === sqliteTarget ? 'SQLite' : 'PostgreSQL', error: (error as Error).message });
+      results.push({ label: labels.get(open)!, error: (error as Error).message });
     } finally {
       await target?.cleanup();
     }

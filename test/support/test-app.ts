@@ -6,10 +6,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { IndagaConfig, loadConfig } from '@indaga/platform';
 import { createApp } from '../../apps/api/src/create-app';
+import {
+  type KurrentDbDouble,
+  startKurrentDbDouble,
+} from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
 import { createTempDatabase } from './postgres-database';
 
-export type StoreKind = 'sqlite' | 'postgres';
-export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
+export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
+/** KurrentDB runs through the in-process gRPC test double (libs/event-store/test/kurrentdb-double). */
+export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres', 'kurrentdb'];
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 export interface TestApp {
@@ -19,6 +24,8 @@ export interface TestApp {
   /** Supertest request with the admin token. */
   admin: () => ReturnType<typeof authed>;
   as: (token: string) => ReturnType<typeof authed>;
+  /** The KurrentDB test double behind a 'kurrentdb' app, unless KURRENTDB_URL names a real server. */
+  kurrentdb?: KurrentDbDouble;
   /** Another API instance on the same store (as a second process would be), closed with this one. */
   secondInstance(): Promise<TestApp>;
   close(): Promise<void>;
@@ -35,10 +42,20 @@ function authed(app: NestFastifyApplication, token: string) {
 export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'indaga-e2e-'));
   const database = kind === 'postgres' ? await createTempDatabase() : undefined;
+  // KurrentDB: the real server at KURRENTDB_URL (npm run test:kurrentdb), in a namespace of this app's own; else the test double.
+  const server = kind === 'kurrentdb' ? process.env.KURRENTDB_URL : undefined;
+  const kurrentdb = kind === 'kurrentdb' && !server ? await startKurrentDbDouble() : undefined;
   const config = loadConfig({
     INDAGA_STORE: kind,
     INDAGA_SQLITE_PATH: join(dir, 'indaga.db'),
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(kurrentdb ? { KURRENTDB_URL: kurrentdb.url } : {}),
+    ...(server
+      ? {
+          KURRENTDB_URL: server,
+          INDAGA_KURRENTDB_NAMESPACE: `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        }
+      : {}),
     INDAGA_ADMIN_TOKEN: ADMIN_TOKEN,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...env,
@@ -47,6 +64,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
   const main = await instance(config);
   return {
     ...main,
+    kurrentdb,
     async secondInstance() {
       const other = await instance(config);
       others.push(other);
@@ -56,6 +74,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
       for (const other of others) await other.close();
       await main.close();
       await database?.drop();
+      await kurrentdb?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,8 @@
 /**
  * @indaga/event-store: the append-only log every network's history lives in.
  * The port (EventStore) and its errors, plus two adapters that group-commit
- * concurrent appends: SQLite (one embedded file) and PostgreSQL. Free of
+ * concurrent appends: SQLite (one embedded file) and PostgreSQL, and a third
+ * on KurrentDB 25.1+ through its official client (kurrentdb/). Free of
  * NestJS on purpose: the apps bind an adapter to the EVENT_STORE token.
  * runSqliteMigrations / runPostgresMigrations (and openSqliteConnection,
  * createPostgresPool) let other modules (read models) keep their own
@@ -30,3 +31,9 @@ export {
 } from './postgres/migrations';
 export { createPool as createPostgresPool, guardPoolClients } from './postgres/postgres-connection';
 export { storeTelemetry, type StoreTelemetryListener } from './telemetry';
+export {
+  KurrentDbEventStore,
+  openKurrentDbEventStore,
+  type KurrentDbEventStoreOptions,
+  DEFAULT_STREAM_PREFIXES as KURRENTDB_STREAM_PREFIXES,
+} from './kurrentdb/kurrentdb-event-store';

@@ -2,7 +2,7 @@ import type { EventStore, NewEvent, StoreTestHooks } from '../../src';
 
 /** What an adapter's spec gives the contract: a fresh database and a way to open stores on it. */
 export interface ContractHarness {
-  adapter: 'sqlite' | 'postgres';
+  adapter: 'sqlite' | 'postgres' | 'kurrentdb';
   /** Opens another store on this harness's database, as a separate process would (migrations run on open). */
   open(options?: { hooks?: StoreTestHooks }): Promise<EventStore>;
   /** PostgreSQL: resolves once some writer of this database waits for the append lock. */
@@ -13,6 +13,16 @@ export interface ContractHarness {
 
 export type HarnessFactory = () => Promise<ContractHarness>;
 
+/** What an adapter cannot do by design; the contract then checks what it does instead, or skips saying why. */
+export interface ContractLimits {
+  /** The server expires idempotency records itself (KurrentDB $maxAge): purge answers 0 and removes nothing. */
+  serverExpiresRecords?: boolean;
+  /** Why test hooks cannot hold a commit open on this harness (a real server); the gap test is skipped. */
+  noCommitHooks?: string;
+  /** A slower transport (gRPC to a server in this process) needs longer for the 100,000-event test. */
+  scaleTimeoutMs?: number;
+}
+
 /** Per-suite state handed to every group of contract tests. */
 export interface ContractContext {
   harness: ContractHarness;
@@ -20,6 +30,7 @@ export interface ContractContext {
   store: EventStore;
   /** A stream id no other test (or parallel run) uses. */
   stream(label: string): string;
+  limits: ContractLimits;
 }
 
 let counter = 0;

@@ -79,6 +79,29 @@ export function idempotencyRecordContract(ctx: ContractContext): void {
       expect(await ctx.store.readIdempotencyRecord('network-1', key)).toBe('new');
     });
 
+    if (ctx.limits.serverExpiresRecords) {
+      it('has no purge (the server expires records), and expired records still free their key', async () => {
+        const past = new Date(Date.now() - 1000).toISOString();
+        const stream = ctx.stream('purge');
+        const [expired, live] = [ctx.stream('old'), ctx.stream('live')];
+        await ctx.store.appendToStream(stream, events(1), {
+          expectedVersion: 'no_stream',
+          idempotency: record(expired, 'old', past),
+        });
+        await ctx.store.appendToStream(stream, events(1), { expectedVersion: 1, idempotency: record(live, 'kept') });
+        // Nothing to purge: the store has no such capability.
+        expect(ctx.store.purgeExpiredIdempotencyRecords).toBeUndefined();
+        expect(await ctx.store.readIdempotencyRecord('network-1', live)).toBe('kept');
+        expect(await ctx.store.readIdempotencyRecord('network-1', expired)).toBeUndefined();
+        await ctx.store.appendToStream(stream, events(1), {
+          expectedVersion: 2,
+          idempotency: record(expired, 'again'),
+        });
+        expect(await ctx.store.readIdempotencyRecord('network-1', expired)).toBe('again');
+      });
+      return;
+    }
+
     it('purges expired records a bounded number at a time, keeping live ones and the events', async () => {
       const past = new Date(Date.now() - 1000).toISOString();
       const stream = ctx.stream('purge');

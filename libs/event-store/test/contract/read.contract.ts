@@ -30,13 +30,13 @@ export function readContract(ctx: ContractContext): void {
         ev('Vacío', 'texto'),
         ev('Escapes', escapes, { escapes }),
       ];
+      // From a position the store gave out: a KurrentDB server may refuse to read $all from one inside a record (p - 1).
+      const head = await ctx.store.headPosition();
       // One append per payload kind and one append with all: adapters may encode them differently.
       const appended = await ctx.store.appendToStream(id, given.slice(0, 2), { expectedVersion: 'no_stream' });
       const withEscapes = await ctx.store.appendToStream(id, given.slice(2), { expectedVersion: 2 });
       const fromStream = await ctx.store.readStream(id);
-      const fromAll = (await ctx.store.readAll({ after: fromStream[0].position - 1, limit: 3 })).filter(
-        (e) => e.streamId === id,
-      );
+      const fromAll = (await ctx.store.readAll({ after: head, limit: 3 })).filter((e) => e.streamId === id);
       for (const read of [fromStream, fromAll, [...appended.events, ...withEscapes.events]]) {
         expect(read).toHaveLength(3);
         read.forEach((event, i) => {

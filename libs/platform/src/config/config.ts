@@ -14,6 +14,8 @@ export interface IndagaConfig extends OperationsConfig {
   sqlitePath: string;
   databaseUrl?: string;
   kurrentdbUrl?: string;
+  /** Prefixes every stream name on KurrentDB, so several deployments (or test runs) can share one server. */
+  kurrentdbNamespace?: string;
   redisUrl?: string;
   role: ProcessRole;
   adminToken?: string;
@@ -76,6 +78,14 @@ function queuePrefix(env: Env): string {
   return raw;
 }
 
+function kurrentdbNamespace(env: Env): string | undefined {
+  const raw = env.INDAGA_KURRENTDB_NAMESPACE?.trim();
+  if (!raw) return undefined;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw))
+    throw new ConfigError('INDAGA_KURRENTDB_NAMESPACE', 'must be 1-64 characters of [A-Za-z0-9_.-]');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): IndagaConfig {
   const store = oneOf(env, 'INDAGA_STORE', ['sqlite', 'postgres', 'kurrentdb'] as const, 'sqlite');
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -104,6 +114,7 @@ export function loadConfig(env: Env = process.env): IndagaConfig {
     sqlitePath: env.INDAGA_SQLITE_PATH?.trim() || './data/indaga.db',
     databaseUrl,
     kurrentdbUrl,
+    kurrentdbNamespace: kurrentdbNamespace(env),
     redisUrl,
     role,
     adminToken,

@@ -1,5 +1,11 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, EventStore, openPostgresEventStore, openSqliteEventStore } from '@indaga/event-store';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  EVENT_STORE,
+  EventStore,
+  openKurrentDbEventStore,
+  openPostgresEventStore,
+  openSqliteEventStore,
+} from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig } from '../config/config';
 
 /** Opens the configured event store (SPEC section 4: INDAGA_STORE) and closes it at shutdown. */
@@ -10,9 +16,12 @@ export async function openConfiguredEventStore(config: IndagaConfig): Promise<Ev
     case 'postgres':
       return openPostgresEventStore({ connectionString: config.databaseUrl! });
     case 'kurrentdb':
-      throw new Error(
-        'INDAGA_STORE=kurrentdb: the KurrentDB adapter is not available in this version; use sqlite or postgres',
-      );
+      // Refuses to start when the server is unreachable or older than 25.1, naming the version needed.
+      return openKurrentDbEventStore({
+        url: config.kurrentdbUrl!,
+        namespace: config.kurrentdbNamespace && `${config.kurrentdbNamespace}/`,
+        onWarning: (message, error) => new Logger('KurrentDB').warn(`${message}: ${(error as Error)?.message}`),
+      });
   }
 }
 
