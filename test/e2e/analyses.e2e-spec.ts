@@ -182,6 +182,7 @@ describe.each(STORE_KINDS)('research analyses (%s)', (kind) => {
     ['/signals?asOf=yesterday', 'asOf'],
     ['/collaboration?from=2016-02-30', 'from'],
     ['/collaboration?from=2017-01-01&to=2016-01-01', 'from'],
+    ['/collaboration?from=2025-01-01', 'from'],
     ['/trajectory?cooperativeShare=1.5', 'cooperativeShare'],
     ['/trajectory?collaborativeShare=', 'collaborativeShare'],
     ['/trajectory?minMultiSchoolJointActions=1.5', 'minMultiSchoolJointActions'],
@@ -218,6 +219,26 @@ describe.each(STORE_KINDS)('research analyses (%s)', (kind) => {
       await t.as(tokens.own).get(url).expect(403);
       await t.http().get(url).expect(401);
     }
+  });
+
+  it('Swagger documents the new routes and says which of on / asOf is which', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    for (const path of [
+      '/v1/networks/{networkId}/signals',
+      '/v1/networks/{networkId}/collaboration',
+      '/v1/overview/sensitivity',
+      '/v1/overview/cohorts',
+    ])
+      expect(doc.paths[path]?.get).toBeDefined();
+    const params = doc.paths['/v1/networks/{networkId}/state'].get.parameters as Array<{
+      name: string;
+      description?: string;
+    }>;
+    expect(params.find((p) => p.name === 'on')?.description).toMatch(/^As it happened/);
+    expect(params.find((p) => p.name === 'asOf')?.description).toMatch(/^As recorded/);
+    expect(params.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['cooperativeShare', 'collaborativeShare', 'minMultiSchoolJointActions']),
+    );
   });
 
   it('unknown network: 404', async () => {

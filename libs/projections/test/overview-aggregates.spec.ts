@@ -14,7 +14,6 @@ import {
   sensitivity,
 } from '@indaga/domain';
 import {
-  aggregateOfRow,
   aggregatesOfPart,
   entriesOfPart,
   OVERVIEW_AGGREGATES_PART,
@@ -70,7 +69,7 @@ describe('the overview’s stored aggregates (SPEC 5.3, 5.4 read model)', () => 
             }
             const entries = entriesOfPart<{ quarter: { region: string } }>(parts.get(OVERVIEW_ENTRIES_PART)!);
             expect(entries.quarter.region).toBe(region);
-            const quarters = aggregatesOfPart(parts.get(OVERVIEW_AGGREGATES_PART)).map(aggregateOfRow);
+            const quarters = aggregatesOfPart(parts.get(OVERVIEW_AGGREGATES_PART));
             const history = foldHistory(events);
             expect(quarters).toEqual(periodAggregates(history, 'quarter'));
             for (const kind of PERIODS) {

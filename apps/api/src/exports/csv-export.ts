@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 
 /**
@@ -22,7 +22,6 @@ export function csvStream(
     quote_record_delimiter: true,
     eof: true,
   });
-  const source = Readable.from(rows, { objectMode: true, highWaterMark: 16 });
-  source.on('error', (err) => stringifier.destroy(err));
-  return source.pipe(stringifier);
+  // pipeline: an error on either side, or a client that goes away, ends both (and the row generator with them).
+  return pipeline(Readable.from(rows, { objectMode: true, highWaterMark: 16 }), stringifier, () => undefined);
 }

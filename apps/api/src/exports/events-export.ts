@@ -4,6 +4,7 @@ import { EventStore, RecordedEvent } from '@indaga/event-store';
 
 /** Events per store read: one page is in memory at a time, whatever the log's size. */
 export const EXPORT_PAGE = 1_000;
+export const READ_AHEAD_BYTES = 1 << 20;
 
 /**
  * One line of events.ndjson: the fields of GET /v1/events, the same text as
@@ -47,8 +48,10 @@ export function eventsNdjson(store: EventStore, options: { networkId?: string; a
       after = page[page.length - 1].position;
     }
   }
+  // Up to ~1 MiB (two or three pages) is read ahead while the socket drains the previous one, so the
+  // store reads and the network overlap; past it the generator waits for the client.
   return Readable.from(options.networkId === undefined ? ofLog() : ofNetwork(options.networkId), {
     objectMode: false,
-    highWaterMark: 1,
+    highWaterMark: READ_AHEAD_BYTES,
   });
 }

@@ -25,7 +25,7 @@ export interface PeriodAggregate {
 export interface NetworkAggregates {
   networkId: string;
   region: string | null;
-  periods: PeriodAggregate[];
+  periods: readonly PeriodAggregate[];
 }
 
 /** Every period of the trajectory (registration to the latest fact), with its aggregates. */

@@ -6,9 +6,12 @@
 import { periodOf, periodStart, type Period } from '../indicators/periods';
 import type { PeriodAggregate } from './period-aggregates';
 
-/** `quarters`: every quarter of a history, in order (as `periodAggregates(history, 'quarter')`). */
-export function rollUpAggregates(quarters: readonly PeriodAggregate[], kind: Period): PeriodAggregate[] {
-  if (kind === 'quarter') return quarters.map((q) => ({ ...q, minutes: { ...q.minutes } }));
+/**
+ * `quarters`: every quarter of a history, in order (as `periodAggregates(history, 'quarter')`).
+ * For `quarter` the same array is answered (nothing is copied: it is read per request for hundreds of networks).
+ */
+export function rollUpAggregates(quarters: readonly PeriodAggregate[], kind: Period): readonly PeriodAggregate[] {
+  if (kind === 'quarter') return quarters;
   const rolled: PeriodAggregate[] = [];
   for (const q of quarters) {
     const period = periodOf(periodStart(q.period), kind);

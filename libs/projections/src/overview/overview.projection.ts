@@ -20,17 +20,17 @@ import { PeriodViews } from '../incremental/period-views';
 import type { NetworkProjection, ProjectionSerializer } from '../projection';
 import { NETWORK_HISTORY_DOCUMENT } from '../network-views/network-views.projection';
 import {
-  AggregateRow,
   AGGREGATES_KEY,
   aggregatesFromQuarters,
   OVERVIEW_AGGREGATES_PART,
   OVERVIEW_CLOSING_PART,
   OVERVIEW_ENTRIES_PART,
   overviewAggregates,
+  StoredAggregates,
 } from './overview-aggregates';
 
 /** The overview's view: an entry per period kind, and the quarters' aggregates for the cross-network analyses. */
-export type OverviewView = Record<Period, OverviewEntry> & { aggregates: AggregateRow[] };
+export type OverviewView = Record<Period, OverviewEntry> & { aggregates: StoredAggregates };
 
 export interface OverviewEntry {
   networkId: string | null;

@@ -44,11 +44,12 @@ export class CollaborationController {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to)
       throw validationFailed([{ field: 'from', message: 'from must not be after to' }]);
     const { version, history } = await this.history.at(networkId, { asOf: query.asOf });
-    return {
-      networkId,
-      version,
-      ...(query.asOf ? { asOf: query.asOf } : {}),
-      ...collaborationGraph(history, { from: query.from, to: query.to }),
-    };
+    const graph = collaborationGraph(history, { from: query.from, to: query.to })!;
+    // One bound given past the other's default (from after the latest fact, to before registration).
+    if (graph.from > graph.to)
+      throw validationFailed([
+        { field: query.from !== undefined ? 'from' : 'to', message: `the range ${graph.from}..${graph.to} is empty` },
+      ]);
+    return { networkId, version, ...(query.asOf ? { asOf: query.asOf } : {}), ...graph };
   }
 }

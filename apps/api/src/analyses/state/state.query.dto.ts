@@ -3,6 +3,7 @@ import { PeriodViewQuery } from '../../networks/views/views.dto';
 import {
   COLLABORATIVE_SHARE_DOC,
   COOPERATIVE_SHARE_DOC,
+  AsOf,
   CountThreshold,
   On,
   ShareThreshold,
@@ -22,6 +23,10 @@ export class TrajectoryQuery extends PeriodViewQuery {
 
 /** GET /v1/networks/:id/state with thresholds (SPEC 5.3) and `on`, as it happened (SPEC 5.6). */
 export class StateAnalysisQuery extends StateQuery {
+  /** Redeclared for its Swagger text, which sets it apart from `on`. */
+  @AsOf()
+  declare asOf?: string;
+
   @On()
   on?: string;
 
