@@ -118,7 +118,7 @@ function heatmap(host: HTMLElement, state: NetworkState, events: StoredEvent[], 
   replace(host, el);
   // Sequential greys-to-dark-blue: the depth order reads in grayscale too.
   const colours = ['#f2f2f2', '#c6dbef', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
-  chart(el, {
+  void chart(el, {
     grid: { left: 8, right: 16, top: 10, bottom: 56, containLabel: true },
     tooltip: {
       formatter: (p: { value: [number, number, number] }) =>
@@ -167,7 +167,7 @@ async function collaboration(main: HTMLElement, base: string): Promise<void> {
       el,
     ),
   );
-  chart(el, {
+  void chart(el, {
     tooltip: {},
     series: [
       {

@@ -142,7 +142,7 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
       'aria-label',
       `${t('overview.distribution')}: ${LEVELS.map((l, i) => `${levelName(l)} ${counts[i]}`).join(', ')}`,
     );
-    chart(distribution, {
+    void chart(distribution, {
       grid: { left: 110, right: 20, top: 10, bottom: 30 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: LEVELS.map(levelName) },
@@ -228,7 +228,7 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
     section(t('overview.overTime'), overTime),
     section(t('overview.cohorts', { by: t('overview.cohortBy.zone') }), by),
   );
-  chart(overTime, {
+  void chart(overTime, {
     // Patterns tell the stacked levels apart without colour; ECharts' own English description is off
     // (the container carries a label in the reader's language).
     aria: { enabled: true, decal: { show: true }, label: { enabled: false } },
@@ -245,7 +245,7 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
       itemStyle: { color: LEVEL_STYLE[level].color },
     })),
   });
-  chart(by, {
+  void chart(by, {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
