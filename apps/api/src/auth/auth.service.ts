@@ -21,6 +21,8 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
   /** Only the hash of the configured admin token is kept in memory. */
   private readonly envAdminHash: string | undefined;
+  /** Set when this start generated the bootstrap admin token (and printed it). */
+  generatedAdminToken = false;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -43,6 +45,7 @@ export class AuthService implements OnApplicationBootstrap {
       revokedAt: null,
     });
     if (inserted) {
+      this.generatedAdminToken = true;
       // Printed once, on stdout rather than the log, so it is not shipped to log storage.
       process.stdout.write(
         `\nindaga: generated the bootstrap admin token (shown only this once):\n  ${issued.token}\n\n`,
