@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@indaga/platform';
 import { AuthService } from './auth/auth.service';
 import { createApp } from './create-app';
+import { createPinoLogger } from './http/logger';
 import { publicUrl, startupLine } from './operations/startup-line';
 
 async function main() {
@@ -9,9 +10,11 @@ async function main() {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as { port: number };
-  const log = app.getHttpAdapter().getInstance().log;
   const url = publicUrl(config.host, port);
-  log.info(startupLine(config, { url, generatedAdminToken: app.get(AuthService).generatedAdminToken }));
+  // Written whatever LOG_LEVEL is: where the service is and how to reach it is what an operator looks for first.
+  createPinoLogger('info').info(
+    startupLine(config, { url, generatedAdminToken: app.get(AuthService).generatedAdminToken }),
+  );
 }
 
 main().catch((err) => {
