@@ -16,6 +16,16 @@ export interface IssuedToken {
   networkId: string | null;
 }
 
+export interface TokenSummary {
+  id: string;
+  role: Role;
+  networkId: string | null;
+  label: string | null;
+  createdAt: string;
+  revoked: boolean;
+  revokedAt: string | null;
+}
+
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
@@ -76,6 +86,19 @@ export class AuthService implements OnApplicationBootstrap {
     });
     this.logger.log({ msg: 'token issued', tokenId: issued.id, role });
     return { id: issued.id, token: issued.token, role, networkId: networkId ?? null };
+  }
+
+  /** Issued tokens without their secrets or hashes (GET /v1/tokens). */
+  async list(): Promise<TokenSummary[]> {
+    return (await this.tokens.list()).map(({ id, role, networkId, label, createdAt, revokedAt }) => ({
+      id,
+      role,
+      networkId,
+      label,
+      createdAt,
+      revoked: revokedAt !== null,
+      revokedAt,
+    }));
   }
 
   revoke(id: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { indicators, networkStreamId, networkView, trajectory } from '@indaga/domain';
+import { type ExplanationLanguage, indicators, networkStreamId, networkView, trajectory } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { Access, ANALYSTS, NETWORK_READ } from '../../auth/access.decorator';
 import { ApiError } from '../../http/api-error';
+import { inLanguage, Language } from '../../http/language';
 import { NetworkIdParam } from '../../http/path-params';
 import { validationFailed } from '../../http/validation';
 import { GlobalLogQuery, StateQuery, StreamPageQuery } from './history.dto';
@@ -60,7 +61,11 @@ export class HistoryController {
   /** The network as the service knew it at `asOf` or right after `version`. */
   @Get('networks/:networkId/state')
   @Access(NETWORK_READ)
-  async state(@NetworkIdParam() networkId: string, @Query() query: StateQuery) {
+  async state(
+    @NetworkIdParam() networkId: string,
+    @Query() query: StateQuery,
+    @Language() language: ExplanationLanguage,
+  ) {
     if (query.asOf !== undefined && query.version !== undefined) {
       throw validationFailed([{ field: 'asOf', message: 'give asOf or version, not both' }]);
     }
@@ -71,7 +76,7 @@ export class HistoryController {
       version,
       ...(query.asOf ? { asOf: query.asOf } : {}),
       state: networkView(history, version),
-      trajectory: { networkId, version, ...trajectory(history, period) },
+      trajectory: inLanguage({ networkId, version, ...trajectory(history, period) }, language),
       indicators: { networkId, version, ...indicators(history, period) },
     };
   }

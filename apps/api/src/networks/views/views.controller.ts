@@ -1,13 +1,15 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cycleView, NetworkHistory } from '@indaga/domain';
+import { cycleView, type ExplanationLanguage, NetworkHistory } from '@indaga/domain';
 import { NetworkViews, networkViewsProjection, OverviewEntry, overviewProjection } from '@indaga/projections';
 import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
+import { inLanguage, Language } from '../../http/language';
 import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
+import { regionMatches } from './region-match';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
 
 /** Projection-backed reads of SPEC section 3; each answers the stream version it reflects. */
@@ -47,13 +49,20 @@ export class ViewsController {
 
   @Get('networks/:networkId/trajectory')
   @Access(NETWORK_READ)
-  async trajectory(@NetworkIdParam() networkId: string, @Query() query: PeriodViewQuery) {
+  async trajectory(
+    @NetworkIdParam() networkId: string,
+    @Query() query: PeriodViewQuery,
+    @Language() language: ExplanationLanguage,
+  ) {
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
-    return {
-      networkId,
-      version: row.version,
-      ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'],
-    };
+    return inLanguage(
+      {
+        networkId,
+        version: row.version,
+        ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'],
+      },
+      language,
+    );
   }
 
   @Get('networks/:networkId/indicators')
@@ -90,14 +99,14 @@ export class ViewsController {
   async overview(@Query() query: OverviewQuery, @Req() req: AuthenticatedRequest) {
     const period = query.period ?? 'quarter';
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
-    const rows = await this.reader.activeViews(overviewProjection.name, {
-      ...(query.region ? { region: query.region } : {}),
-      ...(own ? { networkId: own } : {}),
-    });
+    // The region is compared folded (case and accents), so it is filtered here rather than by the store's equality.
+    const rows = await this.reader.activeViews(overviewProjection.name, own ? { networkId: own } : {});
+    const entries = rows.map(({ view }) => (JSON.parse(view) as Record<string, OverviewEntry>)[period]);
+    const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
       period,
       ...(query.region ? { region: query.region } : {}),
-      networks: rows.map(({ view }) => (JSON.parse(view) as Record<string, OverviewEntry>)[period]),
+      networks: inRegion ? entries.filter((e) => inRegion(e.region)) : entries,
     };
   }
 }
