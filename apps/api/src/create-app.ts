@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { BodyValidationPipe } from './http/body-validation.pipe';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
+import { completeOpenApi } from './http/openapi/complete-openapi';
 import { createPinoLogger, PinoNestLogger } from './http/logger';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
@@ -66,8 +67,15 @@ function mountDocs(app: NestFastifyApplication): void {
         'Collaborative inquiry of school improvement networks: write facts, read trajectories, replay history (docs/SPEC.md).',
       )
       .setVersion('1')
-      .addBearerAuth()
+      // Tokens are opaque (idg_<id>_<secret>), not JWTs: no bearerFormat.
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: undefined,
+        description: 'Authorization: Bearer idg_<id>_<secret> (POST /v1/tokens), or INDAGA_ADMIN_TOKEN',
+      })
       .build(),
   );
+  completeOpenApi(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
