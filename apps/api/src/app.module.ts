@@ -6,6 +6,7 @@ import { ExpiredRecordsPurge } from './operations/expired-records-purge';
 import { HealthController } from './operations/health.controller';
 import { HttpMetrics } from './operations/metrics';
 import { MetricsController } from './operations/metrics.controller';
+import { ShutdownLog } from './operations/shutdown-log';
 import { NetworksModule } from './networks/networks.module';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsModule } from '@indaga/projections';
@@ -25,7 +26,7 @@ export class AppModule {
         AnalysesModule,
       ],
       controllers: [HealthController, MetricsController, ProjectionsController],
-      providers: [HttpMetrics, ExpiredRecordsPurge],
+      providers: [HttpMetrics, ExpiredRecordsPurge, ShutdownLog],
     };
   }
 }

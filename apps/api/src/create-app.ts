@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors } from './http/client-error';
 import { CORRELATION_HEADER, correlationId } from './http/correlation-id';
 import { createPinoLogger, PinoNestLogger } from '@indaga/platform';
 import { mountWorkspace } from './http/workspace';
+import { completeOpenApi } from './http/openapi/complete-openapi';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
 import { enableCors } from './http/cors';
@@ -76,8 +77,15 @@ function mountDocs(app: NestFastifyApplication): void {
         'Collaborative inquiry of school improvement networks: write facts, read trajectories, replay history (docs/SPEC.md).',
       )
       .setVersion('1')
-      .addBearerAuth()
+      // Tokens are opaque (idg_<id>_<secret>), not JWTs: no bearerFormat.
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: undefined,
+        description: 'Authorization: Bearer idg_<id>_<secret> (POST /v1/tokens), or INDAGA_ADMIN_TOKEN',
+      })
       .build(),
   );
+  completeOpenApi(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

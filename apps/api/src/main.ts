@@ -1,13 +1,19 @@
 import 'reflect-metadata';
-import { describeBootError, loadConfig } from '@indaga/platform';
+import { createPinoLogger, describeBootError, loadConfig } from '@indaga/platform';
+import { AuthService } from './auth/auth.service';
 import { createApp } from './create-app';
+import { publicUrl, startupLine } from './operations/startup-line';
 
 async function main() {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as { port: number };
-  console.log(`indaga api listening on http://localhost:${port} (store: ${config.store})`);
+  const url = publicUrl(config.host, port);
+  // Written whatever LOG_LEVEL is: where the service is and how to reach it is what an operator looks for first.
+  createPinoLogger('info').info(
+    startupLine(config, { url, generatedAdminToken: app.get(AuthService).generatedAdminToken }),
+  );
 }
 
 main().catch((err) => {

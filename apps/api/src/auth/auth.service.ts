@@ -16,11 +16,23 @@ export interface IssuedToken {
   networkId: string | null;
 }
 
+export interface TokenSummary {
+  id: string;
+  role: Role;
+  networkId: string | null;
+  label: string | null;
+  createdAt: string;
+  revoked: boolean;
+  revokedAt: string | null;
+}
+
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
   /** Only the hash of the configured admin token is kept in memory. */
   private readonly envAdminHash: string | undefined;
+  /** Set when this start generated the bootstrap admin token (and printed it). */
+  generatedAdminToken = false;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -43,6 +55,7 @@ export class AuthService implements OnApplicationBootstrap {
       revokedAt: null,
     });
     if (inserted) {
+      this.generatedAdminToken = true;
       // Printed once, on stdout rather than the log, so it is not shipped to log storage.
       process.stdout.write(
         `\nindaga: generated the bootstrap admin token (shown only this once):\n  ${issued.token}\n\n`,
@@ -73,6 +86,19 @@ export class AuthService implements OnApplicationBootstrap {
     });
     this.logger.log({ msg: 'token issued', tokenId: issued.id, role });
     return { id: issued.id, token: issued.token, role, networkId: networkId ?? null };
+  }
+
+  /** Issued tokens without their secrets or hashes (GET /v1/tokens). */
+  async list(): Promise<TokenSummary[]> {
+    return (await this.tokens.list()).map(({ id, role, networkId, label, createdAt, revokedAt }) => ({
+      id,
+      role,
+      networkId,
+      label,
+      createdAt,
+      revoked: revokedAt !== null,
+      revokedAt,
+    }));
   }
 
   revoke(id: string): Promise<boolean> {

@@ -66,6 +66,11 @@ export class TokenStore implements OnModuleInit {
     return row ? toRecord(row) : undefined;
   }
 
+  /** Every issued token, oldest first (hashes included: callers must not hand them out). */
+  async list(): Promise<TokenRecord[]> {
+    return (await this.sql.query<TokenRow>('SELECT * FROM tokens ORDER BY created_at, id', [])).map(toRecord);
+  }
+
   /** Answers false when no live token has that id. */
   async revoke(id: string, at: string): Promise<boolean> {
     return (

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../http/api-error';
 import { Access, ADMIN_ONLY } from './access.decorator';
-import { AuthService, IssuedToken } from './auth.service';
+import { AuthService, IssuedToken, TokenSummary } from './auth.service';
 import { CreateTokenDto } from './create-token.dto';
 
 @ApiTags('tokens')
@@ -11,6 +11,12 @@ import { CreateTokenDto } from './create-token.dto';
 @Access(ADMIN_ONLY)
 export class TokensController {
   constructor(private readonly auth: AuthService) {}
+
+  /** Every issued token (the configured INDAGA_ADMIN_TOKEN is not stored, so not listed); never a secret or hash. */
+  @Get()
+  list(): Promise<TokenSummary[]> {
+    return this.auth.list();
+  }
 
   @Post()
   async create(@Body() body: CreateTokenDto): Promise<IssuedToken> {

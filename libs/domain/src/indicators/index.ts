@@ -3,6 +3,7 @@ export * from './periods';
 export { round3, ratio } from './ratios';
 export * from './practice-level';
 export * from './practice';
+export * from './explanation-es';
 export * from './depth';
 export * from './leadership';
 export * from './indicators';

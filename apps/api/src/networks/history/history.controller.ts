@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { networkStreamId } from '@indaga/domain';
+import { type ExplanationLanguage, networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { Access, ANALYSTS, NETWORK_READ } from '../../auth/access.decorator';
 import { ApiError } from '../../http/api-error';
+import { inLanguage, Language } from '../../http/language';
 import { NetworkIdParam } from '../../http/path-params';
 import { validationFailed } from '../../http/validation';
 import { givenThresholds } from '../../analyses/common/analysis-query.decorators';
@@ -63,7 +64,11 @@ export class HistoryController {
   /** The network as the service knew it at `asOf` or right after `version`. */
   @Get('networks/:networkId/state')
   @Access(NETWORK_READ)
-  async state(@NetworkIdParam() networkId: string, @Query() query: StateAnalysisQuery) {
+  async state(
+    @NetworkIdParam() networkId: string,
+    @Query() query: StateAnalysisQuery,
+    @Language() language: ExplanationLanguage,
+  ) {
     if (query.asOf !== undefined && query.version !== undefined) {
       throw validationFailed([{ field: 'asOf', message: 'give asOf or version, not both' }]);
     }
@@ -81,6 +86,7 @@ export class HistoryController {
       query.on === undefined
         ? await this.reader.at(networkId, { version: query.version, asOf: query.asOf })
         : await historyAsHappened(this.store, networkId, query.on, query.asOf);
-    return stateAnswer(networkId, version, history, options);
+    const answer = stateAnswer(networkId, version, history, options);
+    return { ...answer, trajectory: inLanguage(answer.trajectory, language) };
   }
 }

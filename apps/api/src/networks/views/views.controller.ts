@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { cycleView, NetworkHistory, trajectory } from '@indaga/domain';
+import { cycleView, type ExplanationLanguage, NetworkHistory, trajectory } from '@indaga/domain';
 import {
   entriesOfPart,
   NetworkViews,
@@ -12,11 +12,13 @@ import {
 import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
+import { inLanguage, Language } from '../../http/language';
 import { LocalIdParam, NetworkIdParam } from '../../http/path-params';
 import { givenThresholds } from '../../analyses/common/analysis-query.decorators';
 import { TrajectoryQuery } from '../../analyses/state/state.query.dto';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
+import { regionMatches } from './region-match';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
 
 /** The overview's entries only, not the aggregates filed beside them for the analyses. */
@@ -62,19 +64,27 @@ export class ViewsController {
 
   @Get('networks/:networkId/trajectory')
   @Access(NETWORK_READ)
-  async trajectory(@NetworkIdParam() networkId: string, @Query() query: TrajectoryQuery) {
+  async trajectory(
+    @NetworkIdParam() networkId: string,
+    @Query() query: TrajectoryQuery,
+    @Language() language: ExplanationLanguage,
+  ) {
     // With thresholds (SPEC 5.3) the answer is computed from the stream, not the read model.
     const thresholds = givenThresholds(query);
     if (thresholds) {
       const { version, history } = await this.history.at(networkId);
-      return { networkId, version, ...trajectory(history, query.period ?? 'quarter', thresholds), thresholds };
+      const computed = { networkId, version, ...trajectory(history, query.period ?? 'quarter', thresholds) };
+      return { ...inLanguage(computed, language), thresholds };
     }
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
-    return {
-      networkId,
-      version: row.version,
-      ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'],
-    };
+    return inLanguage(
+      {
+        networkId,
+        version: row.version,
+        ...(JSON.parse(row.view) as NetworkViews).trajectory[query.period ?? 'quarter'],
+      },
+      language,
+    );
   }
 
   @Get('networks/:networkId/indicators')
@@ -111,15 +121,17 @@ export class ViewsController {
   async overview(@Query() query: OverviewQuery, @Req() req: AuthenticatedRequest) {
     const period = query.period ?? 'quarter';
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
+    // The region is compared folded (case and accents), so it is filtered here rather than by the store's equality.
     const rows = await this.reader.activeViews(overviewProjection.name, {
-      ...(query.region ? { region: query.region } : {}),
       ...(own ? { networkId: own } : {}),
       ...ENTRIES,
     });
+    const entries = rows.map(({ view }) => entriesOfPart<Record<string, OverviewEntry>>(view)[period]);
+    const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
       period,
       ...(query.region ? { region: query.region } : {}),
-      networks: rows.map(({ view }) => entriesOfPart<Record<string, OverviewEntry>>(view)[period]),
+      networks: inRegion ? entries.filter((e) => inRegion(e.region)) : entries,
     };
   }
 }
