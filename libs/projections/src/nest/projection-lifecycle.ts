@@ -17,6 +17,8 @@ import { Sweeper } from '../runner/sweeper';
 import { closeRedis, REDIS_CLOSE_TIMEOUT_MS, reportRedisErrors, within } from './redis-connection';
 import { READ_MODEL_SQL, REDIS } from './tokens';
 
+const SWEEP_WARN_INTERVAL_MS = 30_000;
+
 /** Longest wait for the sweeper's pass and for the worker's jobs in flight at shutdown. */
 const SHUTDOWN_STEP_MS = 5_000;
 
@@ -77,10 +79,18 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
 
   private startSweeper(): void {
     const sweeper = new Sweeper(this.catchUp.store, this.catchUp, this.scheduler);
+    // While a store or Redis is down every pass fails the same way: say so once per interval, not twice a second.
+    let lastWarned = { message: '', at: 0 };
+    const warn = (err: Error) => {
+      const now = Date.now();
+      if (err?.message === lastWarned.message && now - lastWarned.at < SWEEP_WARN_INTERVAL_MS) return;
+      lastWarned = { message: err?.message, at: now };
+      this.logger.warn({ msg: 'sweep failed', err });
+    };
     const tick = () => {
       this.sweeping = sweeper
         .tick()
-        .catch((err) => this.logger.warn({ msg: 'sweep failed', err }))
+        .catch(warn)
         .finally(() => {
           this.sweeping = undefined;
           if (this.sweepTimer) this.sweepTimer = setTimeout(tick, SWEEP_INTERVAL_MS);
