@@ -128,7 +128,9 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
       if (!closed) void this.worker.close(true).catch(() => undefined);
     }
     await closeRedis(this.workerConnection);
-    await within(REDIS_CLOSE_TIMEOUT_MS, this.scheduler.close());
+    // The in-process scheduler finishes its work in flight before the stores close; only BullMQ's waits on Redis.
+    if (this.redis) await within(REDIS_CLOSE_TIMEOUT_MS, this.scheduler.close());
+    else await this.scheduler.close();
     await closeRedis(this.redis);
   }
 
