@@ -47,8 +47,16 @@ ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then echo "chromium: installed"; return; fi
   apt_install chromium
   /usr/bin/chromium --version
+# The fault tier (test/fault) starts its own PostgreSQL cluster and redis-server on spare ports, so it
+# needs their binaries even when the shared servers above run elsewhere (another container, say).
+ensure_fault_tier_binaries() {
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
+  command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+  if [ "$(id -u)" = 0 ]; then id -u postgres >/dev/null 2>&1 || { echo "fault tier: no postgres user" >&2; exit 1; }; fi
+  echo "fault tier: $(ls -d /usr/lib/postgresql/*/bin | tail -n 1), $(command -v redis-server)"
 }
 
 ensure_postgres
 ensure_redis
 ensure_chromium
+ensure_fault_tier_binaries

@@ -43,10 +43,15 @@ export async function runRecoveryBench(opts: { quick: boolean }): Promise<BenchS
     load.start();
     await sleep(3_000);
 
-    /** From now until every read model reflects the head its stream has now. */
+    /** From now until every read model reflects the head its stream has now (Infinity if the API is gone). */
     const caughtUp = async () => {
       const started = Date.now();
-      const targets = await Promise.all(NETWORKS.map((n) => streamVersion(api.url, n)));
+      let targets: number[] = [];
+      const read = await waitFor(async () => {
+        targets = await Promise.all(NETWORKS.map((n) => streamVersion(api.url, n)));
+        return true;
+      }, RECOVERY_CAP_MS);
+      if (!read) return Infinity;
       const ok = await waitFor(async () => {
         const versions = await Promise.all(NETWORKS.map((n) => projectedVersion(api.url, n)));
         return versions.every((v, i) => v >= targets[i]);
@@ -88,6 +93,7 @@ export async function runRecoveryBench(opts: { quick: boolean }): Promise<BenchS
         'projections caught up after': show(projections + writes),
         'processes that exited': dead(),
       });
+      if (!api.alive()) break; // nothing more to measure against
     }
   } finally {
     await load.stop();

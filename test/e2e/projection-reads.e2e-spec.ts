@@ -126,6 +126,23 @@ describe.each([
       .token;
     const list = await t.as(token).get('/v1/networks').expect(200);
     expect(list.body.map((n: { networkId: string }) => n.networkId)).toEqual(['red-otra']);
+    // The overview too: its own line, never the other networks' (the admin sees both).
+    const ids = (body: { networks: Array<{ networkId: string }> }) => body.networks.map((n) => n.networkId).sort();
+    expect(ids((await t.admin().get('/v1/overview').expect(200)).body)).toEqual([id, 'red-otra'].sort());
+    expect(ids((await t.as(token).get('/v1/overview').expect(200)).body)).toEqual(['red-otra']);
+    expect(ids((await t.as(token).get('/v1/overview?region=Maule&period=year').expect(200)).body)).toEqual([
+      'red-otra',
+    ]);
+    expect(
+      ids(
+        (
+          await t
+            .as(token)
+            .get(`/v1/overview?region=${encodeURIComponent('Ñuble')}`)
+            .expect(200)
+        ).body,
+      ),
+    ).toEqual([]);
   });
 
   it('minVersion beyond the stream waits, then answers 503 PROJECTION.BEHIND with Retry-After', async () => {

@@ -91,11 +91,16 @@ describe('faults: processes killed, PostgreSQL and Redis down (postgres + BullMQ
     expect(await projectionsCatchUp(10_000)).toBeLessThan(10_000);
   });
 
-  it('PostgreSQL restarted: no process exits, writes are back within 5 s', async () => {
-    pg.restart();
-    const back = Date.now();
-    expect(await nextAckAfter(back, 5_000)).toBeLessThan(5_000);
-    expect(exits()).toEqual([]);
+  it('PostgreSQL restarted (three times): no process exits, writes are back within 5 s each time', async () => {
+    // Three times: a process died only when a connection ended while its client sat checked out between two
+    // statements, which one restart does not always catch (postgres-connection-loss.int-spec makes it certain).
+    for (let i = 0; i < 3; i++) {
+      pg.restart();
+      const back = Date.now();
+      expect(await nextAckAfter(back, 5_000)).toBeLessThan(5_000);
+      expect(await projectionsCatchUp(20_000)).toBeLessThan(20_000);
+      expect(exits()).toEqual([]);
+    }
   });
 
   it('PostgreSQL stopped: 503 STORE.UNAVAILABLE with Retry-After (never a 500), writes back within 5 s of its return', async () => {

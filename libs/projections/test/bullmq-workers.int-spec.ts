@@ -10,7 +10,8 @@ import { PROJECTIONS } from '../src/registry';
 import { BullMqScheduler } from '../src/runner/bullmq-scheduler';
 import { CatchUpService } from '../src/runner/catch-up.service';
 import { createProjectionWorker } from '../src/runner/projection-worker';
-import { Sweeper } from '../src/runner/sweeper';
+import type { ProjectionScheduler } from '../src/runner/scheduler.port';
+import { Sweeper, SWEEPER_CURSOR } from '../src/runner/sweeper';
 import { expectedView, Harness, openHarness, storedView } from './projection-harness';
 import { foundingCommands, historyArb } from './random-history';
 
@@ -127,6 +128,43 @@ describe('projections through BullMQ (postgres, redis)', () => {
     await expectMatchesPureFold('red-olvidada');
     // Once everything is reflected the sweeper's cursor passes it and it asks for nothing more.
     await until('the sweeper is idle', async () => (await sweeper.tick()) === 0);
+    await scheduler.close();
+  });
+
+  it('the sweeper keeps its cursor before events not reflected, however many notifications are lost', async () => {
+    const scheduler = new BullMqScheduler(connection(), { prefix });
+    const catchUp = h.catchUp();
+    // Every notification of the first three passes is lost (Redis flushed each time, say).
+    let lost = 0;
+    const lossy: ProjectionScheduler = {
+      notify: async (networkId) => {
+        if (lost < 3) lost++;
+        else await scheduler.notify(networkId);
+      },
+      rebuild: (projection, generation) => scheduler.rebuild(projection, generation),
+      close: () => scheduler.close(),
+    };
+    const sweeper = new Sweeper(h.store, catchUp, lossy);
+    await until('the sweeper is idle before the test', async () => (await sweeper.tick()) === 0 || lost > 0);
+    lost = 0;
+    await submit(h, 'red-tres-veces', foundingCommands('red-tres-veces'));
+    const [first] = await h.store.readStream(networkStreamId('red-tres-veces'), { limit: 1 });
+    startWorker(catchUp);
+    for (let pass = 0; pass < 3; pass++) {
+      expect(await sweeper.tick()).toBe(1);
+      expect(await h.readModels.cursor(SWEEPER_CURSOR)).toBeLessThan(first.position);
+    }
+    expect(lost).toBe(3);
+    expect(await caughtUp('red-tres-veces')).toBe(false);
+    await until('the fourth pass is delivered', async () => {
+      await sweeper.tick();
+      return caughtUp('red-tres-veces');
+    });
+    await expectMatchesPureFold('red-tres-veces');
+    await until('the cursor passes the network', async () => {
+      await sweeper.tick();
+      return (await h.readModels.cursor(SWEEPER_CURSOR)) >= first.position;
+    });
     await scheduler.close();
   });
 

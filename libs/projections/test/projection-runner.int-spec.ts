@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { DomainError, NetworkCommand, NetworkEvent } from '@indaga/domain';
+import { DomainError, NetworkCommand, NetworkEvent, networkStreamId } from '@indaga/domain';
+import { networkRegistered, schoolJoined, sessionHeld } from '@indaga/domain/testing';
 import { networkViewsProjection } from '../src/network-views/network-views.projection';
 import { overviewProjection } from '../src/overview/overview.projection';
 import { PROJECTIONS } from '../src/registry';
@@ -137,6 +138,28 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       view: expectedView(overviewProjection, events),
     });
     await fresh.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
+  });
+
+  it('a catch-up of a stream longer than one page (1,000 events) reaches the stream head', async () => {
+    const networkId = 'red-larga';
+    const streamId = networkStreamId(networkId);
+    const day = (i: number) =>
+      `2024-${String(1 + Math.floor(i / 100)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const all: NetworkEvent[] = [
+      networkRegistered({ networkId, registeredOn: '2024-01-01' }),
+      schoolJoined('A', '2024-01-01'),
+      ...Array.from({ length: 2_150 }, (_, i) => sessionHeld(`s${i}`, day(i % 1_100), { schoolsPresent: ['A'] })),
+    ];
+    for (let i = 0; i < all.length; i += 500)
+      await h.store.appendToStream(streamId, all.slice(i, i + 500), { expectedVersion: i === 0 ? 'no_stream' : i });
+    await h.catchUp().catchUpNetwork(networkId);
+    const events = await h.events(networkId);
+    expect(events).toHaveLength(2_152);
+    for (const projection of PROJECTIONS)
+      expect(await storedView(h, projection, networkId)).toEqual({
+        version: events.length,
+        view: expectedView(projection, events),
+      });
   });
 
   it('redelivered and concurrent catch-ups of the same network change nothing twice', async () => {

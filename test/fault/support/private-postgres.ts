@@ -3,6 +3,7 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { onExit } from './cleanup';
 import { sparePort, waitFor } from './spare-port';
 
 /**
@@ -50,6 +51,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   await admin.query('CREATE DATABASE indaga');
   await admin.end();
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+  const forget = onExit(() => {
+    run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+    rmSync(dir, { recursive: true, force: true });
+  });
   return {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/indaga`,
@@ -58,6 +63,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     stop,
     start,
     destroy() {
+      forget();
       try {
         stop();
       } catch {

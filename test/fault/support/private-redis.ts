@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { onExit } from './cleanup';
 import { sparePort, waitFor } from './spare-port';
 
 /**
@@ -54,6 +55,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     });
   };
   await start();
+  const forget = onExit(() => {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
   return {
     port,
     url,
@@ -65,6 +70,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     stop,
     start,
     async destroy() {
+      forget();
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { onExit } from './cleanup';
 import { sparePort } from './spare-port';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -38,6 +39,8 @@ export async function startService(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const forget = onExit(() => child.kill('SIGKILL'));
+  child.once('exit', () => forget());
   let out = '';
   let expectedExit = false;
   let exit: string | undefined;

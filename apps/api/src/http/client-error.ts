@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
+import { type ApiErrorCode, ERROR_STATUS } from './error-codes';
 
 /**
  * Requests Node's HTTP parser refuses never reach Fastify's routing nor the
@@ -15,10 +16,15 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
   }
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-  const statusCode = tooLarge ? 431 : timedOut ? 408 : 400;
+  const code: ApiErrorCode = tooLarge
+    ? 'REQUEST.HEADERS_TOO_LARGE'
+    : timedOut
+      ? 'REQUEST.TIMEOUT'
+      : 'REQUEST.MALFORMED';
+  const statusCode = ERROR_STATUS[code];
   const body = JSON.stringify({
     statusCode,
-    code: tooLarge ? 'REQUEST.HEADERS_TOO_LARGE' : timedOut ? 'REQUEST.TIMEOUT' : 'REQUEST.MALFORMED',
+    code,
     message: tooLarge
       ? 'the request headers are larger than the server accepts'
       : timedOut
@@ -44,9 +50,10 @@ export function frameworkErrors(
   reply: { code(status: number): { send(body: unknown): unknown } },
 ): void {
   const badUrl = error.code === 'FST_ERR_BAD_URL';
-  reply.code(400).send({
-    statusCode: 400,
-    code: 'REQUEST.MALFORMED',
+  const code: ApiErrorCode = 'REQUEST.MALFORMED';
+  reply.code(ERROR_STATUS[code]).send({
+    statusCode: ERROR_STATUS[code],
+    code,
     message: badUrl ? 'the URL is not valid (bad percent-encoding)' : 'the request could not be routed',
     correlationId: String(request.id),
   });

@@ -7,6 +7,7 @@ import { SqlClient } from '@indaga/platform';
 import { READ_MODEL_SQL, REDIS } from '@indaga/projections';
 import { Public } from '../auth/access.decorator';
 import { CheckResult, runChecks } from './health-checks';
+import { type ApiErrorCode, ERROR_STATUS } from '../http/error-codes';
 
 /**
  * GET /health (SPEC: store, Redis when configured), GET /health/ready (also
@@ -62,10 +63,11 @@ export class HealthController {
     const { ok, checks } = await runChecks(probes);
     if (ok) return { status: 'ok', checks: withoutTimings(checks) };
     const down = Object.entries(checks).filter(([, c]) => c.status === 'down');
-    reply.status(503).header('Retry-After', '5');
+    const code: ApiErrorCode = 'HEALTH.DOWN';
+    reply.status(ERROR_STATUS[code]).header('Retry-After', '5');
     return {
-      statusCode: 503,
-      code: 'HEALTH.DOWN',
+      statusCode: ERROR_STATUS[code],
+      code,
       message: `unavailable: ${down.map(([name, c]) => `${name} (${c.error})`).join('; ')}`,
       details: { checks },
       correlationId: String(req.id),

@@ -18,6 +18,8 @@ import { projectionTelemetry } from '../telemetry';
 import { closeRedis, REDIS_CLOSE_TIMEOUT_MS, reportRedisErrors, within } from './redis-connection';
 import { READ_MODEL_SQL, REDIS } from './tokens';
 
+const SWEEP_WARN_INTERVAL_MS = 30_000;
+
 /** Longest wait for the sweeper's pass and for the worker's jobs in flight at shutdown. */
 const SHUTDOWN_STEP_MS = 5_000;
 
@@ -79,10 +81,18 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
 
   private startSweeper(): void {
     const sweeper = new Sweeper(this.catchUp.store, this.catchUp, this.scheduler);
+    // While a store or Redis is down every pass fails the same way: say so once per interval, not twice a second.
+    let lastWarned = { message: '', at: 0 };
+    const warn = (err: Error) => {
+      const now = Date.now();
+      if (err?.message === lastWarned.message && now - lastWarned.at < SWEEP_WARN_INTERVAL_MS) return;
+      lastWarned = { message: err?.message, at: now };
+      this.logger.warn({ msg: 'sweep failed', err });
+    };
     const tick = () => {
       this.sweeping = sweeper
         .tick()
-        .catch((err) => this.logger.warn({ msg: 'sweep failed', err }))
+        .catch(warn)
         .finally(() => {
           this.sweeping = undefined;
           if (this.sweepTimer) this.sweepTimer = setTimeout(tick, SWEEP_INTERVAL_MS);
@@ -120,7 +130,9 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
       if (!closed) void this.worker.close(true).catch(() => undefined);
     }
     await closeRedis(this.workerConnection);
-    await within(REDIS_CLOSE_TIMEOUT_MS, this.scheduler.close());
+    // The in-process scheduler finishes its work in flight before the stores close; only BullMQ's waits on Redis.
+    if (this.redis) await within(REDIS_CLOSE_TIMEOUT_MS, this.scheduler.close());
+    else await this.scheduler.close();
     await closeRedis(this.redis);
   }
 
