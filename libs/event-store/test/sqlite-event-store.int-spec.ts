@@ -85,13 +85,22 @@ describe('SqliteEventStore specifics', () => {
         encodeAppend(streamId, [{ type: 'T', data: { streamId } }], { expectedVersion: 'no_stream' });
       const [kept] = await thread.write([append('kept')]);
       expect(kept).toEqual({ ok: true, versionBefore: 0, positions: [1] });
-      const inFlight = thread.write([append('lost')]);
+      // A batch big enough (50,000 events, most of a second to insert) to be surely still in flight when the
+      // thread dies; a one-event batch could commit before terminate() took effect. (Holding the write lock
+      // from another connection instead aborts the process: better-sqlite3 throwing in a terminating thread.)
+      const big = encodeAppend(
+        'lost',
+        Array.from({ length: 50_000 }, (_, n) => ({ type: 'T', data: { n } })),
+        { expectedVersion: 'no_stream' },
+      );
+      const inFlight = thread.write([big]);
       // The same as the thread crashing.
       await (thread as unknown as { worker: Worker }).worker.terminate();
       await expect(inFlight).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(thread.write([append('later')])).rejects.toBeInstanceOf(StoreUnavailableError);
       const store = await harness.open();
       expect(await store.streamVersion('kept')).toBe(1);
+      expect(await store.streamVersion('lost')).toBe(0);
       expect(await store.streamVersion('later')).toBe(0);
     } finally {
       await harness.destroy();
