@@ -13,7 +13,8 @@ async function main() {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  logger.info({ context: 'worker', store: config.store, role: 'worker' }, 'indaga worker started');
+  // Written whatever LOG_LEVEL is, like the API's start-up line: operators (and the fault tier) look for it.
+  createPinoLogger('info').info({ context: 'worker', store: config.store, role: 'worker' }, 'indaga worker started');
 }
 
 main().catch((err) => {

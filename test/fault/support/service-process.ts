@@ -58,7 +58,11 @@ export async function startService(
   );
   const ready = kind === 'api' ? /listening on http/ : /worker started/;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 90 s:\n${out}`)), 90_000);
+    const timer = setTimeout(() => {
+      // Not left running: a child that never became ready would keep the test process (and CI) alive.
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start in 90 s:\n${out}`));
+    }, 90_000);
     const onData = () => {
       if (ready.test(out)) {
         clearTimeout(timer);
