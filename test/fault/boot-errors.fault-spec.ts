@@ -25,10 +25,10 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; outpu
 
 /** A process that cannot start says why in words, not only `"context":"ExceptionHandler"` or a SQLSTATE. */
 describe('errors at boot', () => {
-  it('INDAGA_STORE=kurrentdb names the missing adapter', async () => {
+  it('INDAGA_STORE=kurrentdb with no server there names the unreachable server', async () => {
     const { code, output } = await boot({ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: 'esdb://127.0.0.1:2113' });
     expect(code).toBe(1);
-    expect(output).toMatch(/indaga: cannot start: INDAGA_STORE=kurrentdb: the KurrentDB adapter is not available/);
+    expect(output).toMatch(/indaga: cannot start: KurrentDB is unreachable at esdb:\/\/127\.0\.0\.1:2113/);
   });
 
   it('a PostgreSQL database that does not exist is named', async () => {
