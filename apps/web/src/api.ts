@@ -36,7 +36,7 @@ export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   idempotencyKey?: string;
-  /** Answer undefined instead of throwing on 404 (endpoints that may not exist yet). */
+  /** Answer undefined instead of throwing on 404 or 403 (a view the server lacks, or not for this role). */
   optional?: boolean;
   /** The sign-in check itself: a 401 is its answer, not a reason to sign out. */
   signingIn?: boolean;
@@ -44,7 +44,8 @@ export interface CallOptions {
 
 export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
   const response = await request(path, options);
-  if (response.status === 404 && options.optional) return undefined as T;
+  // An optional view the server does not offer, or not to this role: shown as absent, not as an error.
+  if ((response.status === 404 || response.status === 403) && options.optional) return undefined as T;
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;

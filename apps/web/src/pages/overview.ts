@@ -156,7 +156,8 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
     });
   }
   draw();
-  if (await offered('/v1/overview/cohorts')) await drawCohorts(main);
+  // Cohorts compare networks: SPEC 5 gives them to admins and analysts only.
+  if (me.role !== 'network' && (await offered('/v1/overview/cohorts'))) await drawCohorts(main);
   else main.append(section(t('overview.overTime'), h('p', { class: 'muted' }, t('overview.overTimeMissing'))));
 }
 
