@@ -1,33 +1,8 @@
 import fc from 'fast-check';
-import {
-  DomainError,
-  foldHistory,
-  NetworkCommand,
-  networkDecider,
-  NetworkEvent,
-  PERIODS,
-  periodAggregates,
-  sensitivity,
-  trajectory,
-} from '@indaga/domain';
+import { foldHistory, PERIODS, periodAggregates, sensitivity, trajectory } from '@indaga/domain';
 import { networkViewsProjection, NetworkViews } from '../src/network-views/network-views.projection';
 import { joinParts } from '../src/read-models/text-parts';
-import { foundingCommands, historyArb } from './random-history';
-
-function decided(commands: NetworkCommand[]): NetworkEvent[] {
-  let state = networkDecider.initialState();
-  const events: NetworkEvent[] = [];
-  for (const command of commands) {
-    try {
-      const out = networkDecider.decide(command, state);
-      state = out.reduce(networkDecider.evolve, state);
-      events.push(...out);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-    }
-  }
-  return events;
-}
+import { decided, foundingCommands, historyArb } from './random-history';
 
 /** SPEC §2's level rule with its literal numbers, independent of the code under test. */
 function specLevel(minutes: { informative: number; collaborative: number; cooperative: number }, actions: number) {

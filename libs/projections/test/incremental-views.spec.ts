@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError, foldHistory, NetworkCommand, networkDecider, NetworkEvent, NetworkHistory } from '@indaga/domain';
+import { foldHistory, NetworkEvent, NetworkHistory } from '@indaga/domain';
 import {
   analysisRecorded,
   cycleOpened,
@@ -15,23 +15,7 @@ import { minutesMix } from '@indaga/domain/testing';
 import type { NetworkProjection } from '../src/projection';
 import { joinParts, partsChange, TextParts } from '../src/read-models/text-parts';
 import { PROJECTIONS } from '../src/registry';
-import { foundingCommands, historyArb } from './random-history';
-
-/** The events the decider accepts, as the API would record them. */
-function decided(commands: NetworkCommand[]): NetworkEvent[] {
-  let state = networkDecider.initialState();
-  const events: NetworkEvent[] = [];
-  for (const command of commands) {
-    try {
-      const out = networkDecider.decide(command, state);
-      state = out.reduce(networkDecider.evolve, state);
-      events.push(...out);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-    }
-  }
-  return events;
-}
+import { decided, foundingCommands, historyArb } from './random-history';
 
 /** Parts as the read-model table holds them, changed only by what the runner would write. */
 class StoredParts {

@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import {
   cohorts,
   COHORT_KEYS,
-  DomainError,
   foldHistory,
   NetworkAggregates,
-  NetworkCommand,
-  networkDecider,
-  NetworkEvent,
   periodAggregates,
   PERIODS,
   rollUpAggregates,
@@ -20,22 +16,7 @@ import {
   OVERVIEW_ENTRIES_PART,
 } from '../src/overview/overview-aggregates';
 import { overviewProjection } from '../src/overview/overview.projection';
-import { foundingCommands, historyArb } from './random-history';
-
-function decided(commands: NetworkCommand[]): NetworkEvent[] {
-  let state = networkDecider.initialState();
-  const events: NetworkEvent[] = [];
-  for (const command of commands) {
-    try {
-      const out = networkDecider.decide(command, state);
-      state = out.reduce(networkDecider.evolve, state);
-      events.push(...out);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-    }
-  }
-  return events;
-}
+import { decided, foundingCommands, historyArb } from './random-history';
 
 const thresholdsArb = fc.record({
   cooperativeShare: fc.double({ min: 0, max: 1, noNaN: true }),

@@ -3,9 +3,12 @@ import {
   ACTIVITY_KINDS,
   DECISIONS,
   DEPTH_LEVELS,
+  DomainError,
   EVIDENCE_LEVELS,
   FACILITATORS,
   NetworkCommand,
+  networkDecider,
+  NetworkEvent,
   ORIENTATIONS,
 } from '@indaga/domain';
 
@@ -158,3 +161,19 @@ export const foundingCommands = (networkId: string, region = 'Maule'): NetworkCo
     }),
   ),
 ];
+
+/** The events the decider accepts, as the API would record them; refused commands are dropped. */
+export function decided(commands: NetworkCommand[]): NetworkEvent[] {
+  let state = networkDecider.initialState();
+  const events: NetworkEvent[] = [];
+  for (const command of commands) {
+    try {
+      const out = networkDecider.decide(command, state);
+      state = out.reduce(networkDecider.evolve, state);
+      events.push(...out);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+    }
+  }
+  return events;
+}
