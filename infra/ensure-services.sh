@@ -47,6 +47,8 @@ ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then echo "chromium: installed"; return; fi
   apt_install chromium
   /usr/bin/chromium --version
+}
+
 # The fault tier (test/fault) starts its own PostgreSQL cluster and redis-server on spare ports, so it
 # needs their binaries even when the shared servers above run elsewhere (another container, say).
 ensure_fault_tier_binaries() {
