@@ -1,5 +1,5 @@
-import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import type { EventStore } from '@indaga/event-store';
+import { indexedNetworkHeads } from '@indaga/projections';
 
 /**
  * Events in network streams, from the store's stream index; null where the
@@ -7,9 +7,6 @@ import type { EventStore } from '@indaga/event-store';
  * a rebuild's total are reported as unknown rather than paid for per request).
  */
 export async function countNetworkEvents(store: EventStore): Promise<number | null> {
-  if (!store.streamHeads) return null;
-  const heads = await store.streamHeads();
-  let events = 0;
-  for (const head of heads) if (head.streamId.startsWith(NETWORK_STREAM_PREFIX)) events += head.version;
-  return events;
+  const heads = await indexedNetworkHeads(store);
+  return heads ? heads.reduce((sum, head) => sum + head.version, 0) : null;
 }

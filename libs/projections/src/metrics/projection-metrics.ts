@@ -6,6 +6,7 @@ import { BullMqScheduler } from '../runner/bullmq-scheduler';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import type { ProjectionScheduler } from '../runner/scheduler.port';
 import { projectionTelemetry } from '../telemetry';
+import { indexedNetworkHeads } from '../runner/stream-heads';
 
 export interface OperationalMetricsDeps {
   store: EventStore;
@@ -189,7 +190,8 @@ async function takeSnapshot({ store, catchUp, scheduler }: OperationalMetricsDep
  * first catch-up.
  */
 async function scrapeHeads(store: EventStore, catchUp: CatchUpService): Promise<StreamHead[]> {
-  if (store.streamHeads) return (await store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
+  const indexed = await indexedNetworkHeads(store);
+  if (indexed) return indexed;
   const known = new Set<string>();
   for (const { name } of catchUp.projections) {
     const status = await catchUp.readModels.status(name);
