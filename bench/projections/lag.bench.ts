@@ -29,6 +29,8 @@ export async function runLagBench(opts: { quick?: boolean } = {}): Promise<Bench
     REDIS_URL,
     INDAGA_QUEUE_PREFIX: prefix,
     INDAGA_ADMIN_TOKEN: ADMIN,
+    INDAGA_RATE_LIMIT_PER_TOKEN: '0',
+    INDAGA_RATE_LIMIT_PER_IP: '0',
   };
   const api = await startChildServer('api-server.ts', [], { ...env, INDAGA_ROLE: 'api' });
   const worker = await startChildServer('../projections/worker-process.ts', [], { ...env, INDAGA_ROLE: 'worker' });

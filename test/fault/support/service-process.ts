@@ -35,7 +35,17 @@ export async function startService(
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)],
     {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env, INDAGA_ROLE: kind, PORT: String(port) },
+      // The load runs write far above the default per-token budget (1,200 a minute): the
+      // fault tier tests recovery, not rate limits (test/e2e/rate-limit.e2e-spec.ts does).
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        INDAGA_RATE_LIMIT_PER_TOKEN: '0',
+        INDAGA_RATE_LIMIT_PER_IP: '0',
+        ...env,
+        INDAGA_ROLE: kind,
+        PORT: String(port),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
