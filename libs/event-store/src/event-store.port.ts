@@ -78,6 +78,18 @@ export interface ReadAllOptions {
   limit?: number;
 }
 
+/** A recorded event with its data and metadata as the JSON text the store holds (not parsed). */
+export interface RecordedEventText {
+  streamId: string;
+  version: number;
+  position: number;
+  type: string;
+  /** JSON text of `data`: `JSON.parse` gives what `readAll`/`readStream` answer. */
+  data: string;
+  /** JSON text of `metadata` (`recordedAt` included). */
+  metadata: string;
+}
+
 export interface StreamHead {
   streamId: string;
   version: number;
@@ -116,4 +128,12 @@ export interface EventStore {
    * small. Absent where the store expires them itself (KurrentDB's `$maxAge`).
    */
   purgeExpiredIdempotencyRecords?(limit: number): Promise<number>;
+  /**
+   * `readAll` / `readStream` handing over the stored JSON text instead of
+   * parsed values (SQL stores keep it as text). For readers that only copy
+   * events out (the NDJSON export): parsing and serialising again would be
+   * most of their work. Absent where the client hands over parsed values.
+   */
+  readAllText?(options?: ReadAllOptions): Promise<RecordedEventText[]>;
+  readStreamText?(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]>;
 }

@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventText,
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
@@ -23,8 +24,10 @@ import {
   HEAD_POSITION,
   PURGE_EXPIRED_SIDE_EFFECTS,
   READ_ALL,
+  READ_ALL_TEXT,
   READ_SIDE_EFFECT,
   READ_STREAM,
+  READ_STREAM_TEXT,
   STREAM_VERSION,
 } from './postgres-sql';
 
@@ -51,6 +54,8 @@ type AllRow = [
   data: unknown,
   metadata: EventMetadata,
 ];
+type TextRow = [position: number, version: number, type: string, data: string, metadata: string];
+type AllTextRow = [position: number, streamId: string, version: number, type: string, data: string, metadata: string];
 
 /**
  * Event store on PostgreSQL. One batch of appends is in flight per instance;
@@ -109,6 +114,33 @@ export class PostgresEventStore implements EventStore {
       events[i] = { streamId, version, position, type, data, metadata };
     }
     return events;
+  }
+
+  async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
+    const { fromVersion, toVersion, limit } = streamRange(options, MAX_INT4);
+    if (fromVersion > toVersion) return [];
+    const rows = await this.rows<TextRow>({ ...READ_STREAM_TEXT, values: [streamId, fromVersion, toVersion, limit] });
+    return rows.map(([position, version, type, data, metadata]) => ({
+      streamId,
+      version,
+      position,
+      type,
+      data,
+      metadata,
+    }));
+  }
+
+  async readAllText(options?: ReadAllOptions): Promise<RecordedEventText[]> {
+    const { after, limit } = allRange(options);
+    const rows = await this.rows<AllTextRow>({ ...READ_ALL_TEXT, values: [after, limit] });
+    return rows.map(([position, streamId, version, type, data, metadata]) => ({
+      streamId,
+      version,
+      position,
+      type,
+      data,
+      metadata,
+    }));
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -98,6 +98,18 @@ export const READ_ALL = {
   text: 'SELECT position, stream_id, version, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT $2',
 };
 
+/** The same reads with the json columns as their stored text (`json`, not `jsonb`: the text is kept as written). */
+export const READ_STREAM_TEXT = {
+  name: 'es_read_stream_text',
+  text: `SELECT position, version, type, data::text, metadata::text FROM events
+         WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version LIMIT $4`,
+};
+
+export const READ_ALL_TEXT = {
+  name: 'es_read_all_text',
+  text: 'SELECT position, stream_id, version, type, data::text, metadata::text FROM events WHERE position > $1 ORDER BY position LIMIT $2',
+};
+
 export const STREAM_VERSION = {
   name: 'es_stream_version',
   text: 'SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1',

@@ -7,6 +7,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventText,
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
@@ -112,6 +113,32 @@ export class SqliteEventStore implements EventStore {
       events[i] = { streamId, version, position, type, data: JSON.parse(data), metadata: JSON.parse(metadata) };
     }
     return events;
+  }
+
+  async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
+    const { fromVersion, toVersion, limit } = streamRange(options, Number.MAX_SAFE_INTEGER);
+    const rows = this.read(() => this.reads.readStream.all(streamId, fromVersion, toVersion, limit));
+    return rows.map(([position, version, type, data, metadata]) => ({
+      streamId,
+      version,
+      position,
+      type,
+      data,
+      metadata,
+    }));
+  }
+
+  async readAllText(options?: ReadAllOptions): Promise<RecordedEventText[]> {
+    const { after, limit } = allRange(options);
+    const rows = this.read(() => this.reads.readAll.all(after, limit));
+    return rows.map(([position, streamId, version, type, data, metadata]) => ({
+      streamId,
+      version,
+      position,
+      type,
+      data,
+      metadata,
+    }));
   }
 
   async streamVersion(streamId: string): Promise<number> {
