@@ -156,6 +156,14 @@ describe.each(['sqlite', 'postgres'] as const)('access log (%s)', (kind) => {
     },
   );
 
+  it('concurrent reads leave one record each (committed together)', async () => {
+    const mark = await lastId();
+    const calls = Array.from({ length: 20 }, () => call(`/v1/networks/${OWN}/events`, 'analyst'));
+    await Promise.all(calls.map((c) => c.request.expect(200)));
+    const ids = (await newerThan(mark)).map((r) => (r as unknown as { correlationId: string }).correlationId);
+    expect(ids.sort()).toEqual(calls.map((c) => c.id).sort());
+  });
+
   it.each(NOT_LOGGED)('%s returns no free text and is not logged', async (url) => {
     const mark = await lastId();
     await call(url, 'admin').request.expect(200);

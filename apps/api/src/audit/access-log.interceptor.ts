@@ -5,7 +5,7 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { ApiError } from '../http/api-error';
 import { endpointOf } from './access-record';
 import { ACCESS_LOGGED_KEY, AccessLoggedOptions } from './access-logged.decorator';
-import { AccessLogStore } from './access-log.store';
+import { AccessLogWriter } from './access-log-writer';
 
 /**
  * Global interceptor for routes marked `@AccessLogged()`. It runs after the
@@ -20,7 +20,7 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly log: AccessLogStore,
+    private readonly log: AccessLogWriter,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -46,7 +46,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     const source = (options.networkIdIn === 'path' ? request.params : request.query) as Record<string, unknown>;
     const networkId = typeof source?.networkId === 'string' ? source.networkId : null;
     try {
-      await this.log.append({
+      await this.log.write({
         at: new Date().toISOString(),
         tokenId: principal.tokenId,
         role: principal.role,

@@ -55,11 +55,20 @@ export class AccessLogStore implements OnModuleInit {
   }
 
   async append(record: AccessRecord): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO access_log (at, token_id, role, network_id, endpoint, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [record.at, record.tokenId, record.role, record.networkId, record.endpoint, record.correlationId],
-    );
+    await this.appendAll([record]);
+  }
+
+  /** Inserts the records in one transaction (one commit, one fsync on SQLite), in order. */
+  async appendAll(records: readonly AccessRecord[]): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      for (const r of records) {
+        await tx.run(
+          `INSERT INTO access_log (at, token_id, role, network_id, endpoint, correlation_id)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [r.at, r.tokenId, r.role, r.networkId, r.endpoint, r.correlationId],
+        );
+      }
+    });
   }
 
   /** Newest first (by id, the order records were written in), filtered, one page. */
