@@ -2,7 +2,7 @@ import { SQL_CLIENT, SqlClient } from '@indaga/platform';
 import { AccessLogRetention } from '../../apps/api/src/audit/access-log-retention';
 import { AccessLogStore } from '../../apps/api/src/audit/access-log.store';
 import { cycle, network, school, session } from '../support/fixtures';
-import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, STORE_KINDS, startTestApp, TestApp } from '../support/test-app';
 
 type Caller = 'admin' | 'analyst' | 'network';
 interface Read {
@@ -85,7 +85,8 @@ const REFUSED: Array<[string, Caller | 'other network' | 'nobody', number]> = [
   ['/v1/networks/RED!/events', 'admin', 400],
 ];
 
-describe.each(['sqlite', 'postgres'] as const)('access log (%s)', (kind) => {
+/** On every store: the log lives in the SQL database the app always has (SQLite or PostgreSQL), KurrentDB included. */
+describe.each(STORE_KINDS)('access log (%s)', (kind) => {
   let t: TestApp;
   const tokens: Record<string, { id: string; token: string }> = {};
   let sql: SqlClient;
