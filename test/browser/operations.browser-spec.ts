@@ -4,7 +4,7 @@ import { seedNetworks } from '../../bench/projections/seed-networks';
 import { api } from './support/seed';
 import { goTo, signIn, startWorkspace, Workspace } from './support/workspace';
 
-/** Operación: a rebuild with a live progress bar that ends live; tokens issued (secret shown once) and revoked. */
+/** Operación: a rebuild with a live progress bar that ends live; tokens issued (secret shown once) and revoked; the access log. */
 describe('workspace operations', () => {
   let w: Workspace;
   let page: Page;
@@ -51,5 +51,25 @@ describe('workspace operations', () => {
     await goTo(page, w.base, 'resumen', 'overview');
     await goTo(page, w.base, 'operacion', 'operations');
     expect(await page.getByTestId('token-secret').count()).toBe(0);
+  });
+
+  it('lists the access log for the admin, newest first, filtered by token', async () => {
+    await api(w.admin, 'GET', '/v1/events?limit=1');
+    const me = await api(w.admin, 'GET', '/v1/me');
+    await goTo(page, w.base, 'resumen', 'overview');
+    await goTo(page, w.base, 'operacion', 'operations');
+    const first = page.locator('[data-testid=access-log] tbody tr').first();
+    await first.waitFor();
+    expect(await first.locator('td').allTextContents()).toEqual([
+      expect.any(String),
+      me.tokenId,
+      'administración',
+      'todas',
+      'GET /v1/events',
+      expect.any(String),
+    ]);
+    await page.fill('form[data-form=access-log] input[name=tokenId]', 'nadie');
+    await page.locator('form[data-form=access-log] button[type=submit]').click();
+    await page.getByText('Sin registros.').waitFor();
   });
 });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, EventStoreModule, IndagaConfig, loadConfig, SqlClientModule } from '@indaga/platform';
 import { AnalysesModule } from './analyses/analyses.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ExpiredRecordsPurge } from './operations/expired-records-purge';
 import { HealthController } from './operations/health.controller';
@@ -22,6 +23,7 @@ export class AppModule {
         SqlClientModule,
         ProjectionsModule,
         AuthModule,
+        AuditModule,
         NetworksModule,
         AnalysesModule,
       ],

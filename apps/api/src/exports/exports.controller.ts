@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { Access, ANALYSTS } from '../auth/access.decorator';
+import { AccessLogged } from '../audit/access-logged.decorator';
 import { ApiError } from '../http/api-error';
 import { csvStream } from './csv-export';
 import { eventsNdjson } from './events-export';
@@ -17,6 +18,7 @@ const CSV = 'text/csv; charset=utf-8; header=present';
 @ApiBearerAuth()
 @Controller('v1/exports')
 @Access(ANALYSTS)
+@AccessLogged({ networkIdIn: 'query' })
 export class ExportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

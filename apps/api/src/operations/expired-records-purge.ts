@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
+import { AccessLogRetention } from '../audit/access-log-retention';
 
 /** How often expired Idempotency-Key records are deleted. */
 export const PURGE_EVERY_MS = 10 * 60 * 1000;
@@ -11,7 +12,8 @@ const FIRST_PURGE_AFTER_MS = 30 * 1000;
 /**
  * Deletes the Idempotency-Key records whose 24 h have passed. They are
  * already ignored (a reused key starts afresh); without this the table would
- * keep one row per keyed write forever.
+ * keep one row per keyed write forever. The same tick deletes the access-log
+ * records past INDAGA_AUDIT_RETENTION_DAYS (audit/access-log-retention.ts).
  */
 @Injectable()
 export class ExpiredRecordsPurge implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,11 +21,17 @@ export class ExpiredRecordsPurge implements OnApplicationBootstrap, OnApplicatio
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accessLog: AccessLogRetention,
+  ) {}
 
   onApplicationBootstrap(): void {
     const tick = () => {
       void this.purgeNow().catch((err) => this.logger.warn({ msg: 'expired idempotency records not purged', err }));
+      void this.accessLog
+        .purgeNow()
+        .catch((err) => this.logger.warn({ msg: 'old access-log records not purged', err }));
       this.timer = setTimeout(tick, PURGE_EVERY_MS).unref();
     };
     this.timer = setTimeout(tick, FIRST_PURGE_AFTER_MS).unref();
@@ -32,6 +40,7 @@ export class ExpiredRecordsPurge implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+    await this.accessLog.idle();
   }
 
   /** Deletes every expired record, PURGE_BATCH at a time; answers how many. */

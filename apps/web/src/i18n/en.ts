@@ -369,4 +369,17 @@ export const en: Record<keyof typeof es, string> = {
   'ops.tokenId': 'Token id',
   'ops.copy': 'Copy',
   'ops.copied': 'Copied.',
+  'audit.title': 'Access log',
+  'audit.intro':
+    'Every read that returns free text and every export, newest first: who, when, which network and which route. Identifiers only.',
+  'audit.network': 'Network',
+  'audit.token': 'Token id',
+  'audit.filter': 'Filter',
+  'audit.at': 'When',
+  'audit.role': 'Role',
+  'audit.endpoint': 'Route',
+  'audit.correlation': 'Correlation id',
+  'audit.allNetworks': 'all',
+  'audit.empty': 'No records.',
+  'audit.older': 'Older',
 };

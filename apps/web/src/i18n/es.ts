@@ -367,4 +367,17 @@ export const es = {
   'ops.tokenId': 'Id del token',
   'ops.copy': 'Copiar',
   'ops.copied': 'Copiado.',
+  'audit.title': 'Registro de accesos',
+  'audit.intro':
+    'Cada lectura que devuelve texto libre y cada exportación, la más reciente primero: quién, cuándo, qué red y qué ruta. Solo identificadores.',
+  'audit.network': 'Red',
+  'audit.token': 'Id del token',
+  'audit.filter': 'Filtrar',
+  'audit.at': 'Cuándo',
+  'audit.role': 'Rol',
+  'audit.endpoint': 'Ruta',
+  'audit.correlation': 'Id de correlación',
+  'audit.allNetworks': 'todas',
+  'audit.empty': 'Sin registros.',
+  'audit.older': 'Más antiguos',
 };

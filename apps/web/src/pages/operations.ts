@@ -4,6 +4,7 @@ import { fmtDateTime, fmtNum, Key, t, tv } from '../i18n/i18n';
 import { errorText } from '../messages';
 import { currentUser } from '../session';
 import { heading, labelled, section, selectOf } from '../ui';
+import { accessLog } from './access-log';
 
 interface Projection {
   name: string;
@@ -17,7 +18,7 @@ interface Projection {
 
 const issued: Array<{ id: string; role: string; networkId: string | null }> = [];
 
-/** Operación: projections with status, lag and parked networks, rebuilds with live progress, and (admin) tokens. */
+/** Operación: projections with status, lag and parked networks, rebuilds with live progress, and (admin) tokens and the access log. */
 export async function renderOperations(main: HTMLElement): Promise<void> {
   const table = h('div', { class: 'table-wrap', 'data-testid': 'projections' });
   const message = h('p', { role: 'status', class: 'form-status' });
@@ -26,6 +27,7 @@ export async function renderOperations(main: HTMLElement): Promise<void> {
     heading(t('ops.title')),
     section(t('ops.projections'), table, message),
     currentUser()?.role === 'admin' ? tokens() : null,
+    currentUser()?.role === 'admin' ? accessLog() : null,
   );
 
   // Polled while the page is shown: every 300 ms during a rebuild (a live bar), every 5 s otherwise.

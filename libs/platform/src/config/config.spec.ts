@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       queueBoard: 'readonly',
       workerMetricsPort: 0,
+      auditRetentionDays: 730,
     });
   });
 
@@ -41,6 +42,10 @@ describe('loadConfig', () => {
     [{ INDAGA_CORS_ORIGINS: 'https://a.cl/path' }, 'INDAGA_CORS_ORIGINS'],
     [{ INDAGA_CORS_ORIGINS: 'not an origin' }, 'INDAGA_CORS_ORIGINS'],
     [{ INDAGA_QUEUE_BOARD: 'yes' }, 'INDAGA_QUEUE_BOARD'],
+    [{ INDAGA_AUDIT_RETENTION_DAYS: '0' }, 'INDAGA_AUDIT_RETENTION_DAYS'],
+    [{ INDAGA_AUDIT_RETENTION_DAYS: '1.5' }, 'INDAGA_AUDIT_RETENTION_DAYS'],
+    [{ INDAGA_AUDIT_RETENTION_DAYS: 'two years' }, 'INDAGA_AUDIT_RETENTION_DAYS'],
+    [{ INDAGA_AUDIT_RETENTION_DAYS: '36501' }, 'INDAGA_AUDIT_RETENTION_DAYS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -54,5 +59,10 @@ describe('loadConfig', () => {
     });
     expect(config.store).toBe('postgres');
     expect(config.port).toBe(0);
+  });
+
+  it('reads the access-log retention in whole days', () => {
+    expect(loadConfig({ INDAGA_AUDIT_RETENTION_DAYS: ' 30 ' }).auditRetentionDays).toBe(30);
+    expect(loadConfig({ INDAGA_AUDIT_RETENTION_DAYS: '' }).auditRetentionDays).toBe(730);
   });
 });

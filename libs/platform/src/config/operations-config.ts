@@ -25,6 +25,8 @@ export interface OperationsConfig {
   queueBoard: 'readonly' | 'readwrite';
   /** Port where a worker process serves /metrics (and answers /health/live); 0: none. */
   workerMetricsPort: number;
+  /** Days an access-log record is kept (SPEC 6.3) before housekeeping deletes it. */
+  auditRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +73,20 @@ function corsOrigins(env: Env): string[] {
   return origins;
 }
 
+/**
+ * SPEC 6.3: 730 days by default. Zero is refused rather than guessed at (it
+ * could mean "keep nothing", which would defeat the log, or "keep forever");
+ * at most 100 years.
+ */
+function auditRetentionDays(env: Env): number {
+  const raw = env.INDAGA_AUDIT_RETENTION_DAYS?.trim();
+  if (!raw) return 730;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 36_500)
+    throw new ConfigError('INDAGA_AUDIT_RETENTION_DAYS', `must be a whole number of days 1-36500 (got "${raw}")`);
+  return n;
+}
+
 export function loadOperationsConfig(env: Env): OperationsConfig {
   const board = env.INDAGA_QUEUE_BOARD?.trim() || 'readonly';
   if (board !== 'readonly' && board !== 'readwrite')
@@ -86,5 +102,6 @@ export function loadOperationsConfig(env: Env): OperationsConfig {
     corsOrigins: corsOrigins(env),
     queueBoard: board,
     workerMetricsPort: count(env, 'INDAGA_WORKER_METRICS_PORT', 0),
+    auditRetentionDays: auditRetentionDays(env),
   };
 }

@@ -42,6 +42,10 @@ export const OPERATIONS: Record<string, [summary: string, description: string]> 
   'get /v1/tokens': ['List tokens', 'Every issued token without its secret (admin).'],
   'post /v1/tokens': ['Issue a token', 'Admin only. The token is shown once in the answer; only its hash is stored.'],
   'delete /v1/tokens/{id}': ['Revoke a token', 'Immediate; 404 TOKEN.NOT_FOUND for an unknown or revoked id.'],
+  'get /v1/audit': [
+    'The access log',
+    'SPEC 6.3, admin only: who read free text or exported, newest first; filters networkId, tokenId, from, to; paged by before.',
+  ],
   'post /v1/networks': [
     'Register a network',
     'Admin only; records NetworkRegistered in a new stream network-<networkId>.',

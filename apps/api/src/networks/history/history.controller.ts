@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type ExplanationLanguage, networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { Access, ANALYSTS, NETWORK_READ } from '../../auth/access.decorator';
+import { AccessLogged } from '../../audit/access-logged.decorator';
 import { ApiError } from '../../http/api-error';
 import { inLanguage, Language } from '../../http/language';
 import { NetworkIdParam } from '../../http/path-params';
@@ -26,6 +27,7 @@ export class HistoryController {
   /** A network's stream in version order; `next` is the fromVersion of the next page, null at the end. */
   @Get('networks/:networkId/events')
   @Access(NETWORK_READ)
+  @AccessLogged()
   async streamEvents(@NetworkIdParam() networkId: string, @Query() query: StreamPageQuery) {
     const fromVersion = query.fromVersion ?? 1;
     const limit = query.limit ?? 100;
@@ -45,6 +47,7 @@ export class HistoryController {
   /** The global log in position order (gap-safe); `next` is the `after` of the next call. */
   @Get('events')
   @Access(ANALYSTS)
+  @AccessLogged()
   async globalLog(@Query() query: GlobalLogQuery) {
     const after = query.after ?? 0;
     const events = await this.store.readAll({ after, limit: query.limit ?? 1000 });
@@ -64,6 +67,7 @@ export class HistoryController {
   /** The network as the service knew it at `asOf` or right after `version`. */
   @Get('networks/:networkId/state')
   @Access(NETWORK_READ)
+  @AccessLogged()
   async state(
     @NetworkIdParam() networkId: string,
     @Query() query: StateAnalysisQuery,

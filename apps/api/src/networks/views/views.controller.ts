@@ -10,6 +10,7 @@ import {
   overviewProjection,
 } from '@indaga/projections';
 import { Access, ANY_ROLE, NETWORK_READ } from '../../auth/access.decorator';
+import { AccessLogged } from '../../audit/access-logged.decorator';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { ApiError } from '../../http/api-error';
 import { inLanguage, Language } from '../../http/language';
@@ -57,6 +58,7 @@ export class ViewsController {
 
   @Get('networks/:networkId')
   @Access(NETWORK_READ)
+  @AccessLogged()
   async network(@NetworkIdParam() networkId: string, @Query() query: MinVersionQuery) {
     const row = await this.reader.row(networkViewsProjection.name, networkId, query.minVersion);
     return (JSON.parse(row.view) as NetworkViews).network;
@@ -100,6 +102,7 @@ export class ViewsController {
 
   @Get('networks/:networkId/cycles/:cycleId')
   @Access(NETWORK_READ)
+  @AccessLogged()
   async cycle(
     @NetworkIdParam() networkId: string,
     @LocalIdParam('cycleId') cycleId: string,
