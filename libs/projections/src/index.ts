@@ -6,8 +6,12 @@
  */
 export * from './projection';
 export * from './registry';
+export * from './view-query';
+export type { PartRange, TextParts } from './read-models/text-parts';
 export * from './network-views/network-views.projection';
+export * from './network-views/queries';
 export * from './overview/overview.projection';
+export * from './overview/queries';
 export * from './read-models/read-model-store';
 export * from './runner/projection-runner';
 export * from './runner/catch-up.service';

@@ -1,7 +1,7 @@
 import type { SqlClient, SqlExecutor } from '@indaga/platform';
 import { READ_MODEL_MIGRATIONS } from './read-model.migrations';
 import { GroupCommit } from './group-commit';
-import type { PartsChange } from './text-parts';
+import type { PartRange, PartsChange, TextParts } from './text-parts';
 
 export interface ReadModelRow {
   networkId: string;
@@ -113,6 +113,31 @@ export class ReadModelStore {
     return { networkId, version: num(rows[0].version), document: text('d'), view: text('v') };
   }
 
+  /**
+   * A row's version and only the parts of its view inside `ranges` (a typed
+   * query's slice), read in one statement; undefined when there is no row.
+   */
+  async viewParts(
+    projection: string,
+    generation: number,
+    networkId: string,
+    ranges: readonly PartRange[],
+  ): Promise<{ networkId: string; version: number; parts: TextParts } | undefined> {
+    const params: unknown[] = [projection, generation, networkId];
+    const inRanges = ranges.map(([from, to]) => `p.seq BETWEEN $${params.push(from)} AND $${params.push(to)}`);
+    const rows = await this.sql.query<{ version: unknown; seq: unknown; text: string | null }>(
+      `SELECT r.version, p.seq, p.text FROM read_models r
+       LEFT JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id
+         AND p.kind = 'v' AND (${inRanges.length > 0 ? inRanges.join(' OR ') : 'FALSE'})
+       WHERE r.projection = $1 AND r.generation = $2 AND r.network_id = $3`,
+      params,
+    );
+    if (rows.length === 0) return undefined;
+    const parts = new Map<number, string>();
+    for (const r of rows) if (r.text !== null) parts.set(num(r.seq), r.text);
+    return { networkId, version: num(rows[0].version), parts };
+  }
+
   /** Every row's version in a generation, by network. */
   async versions(projection: string, generation: number): Promise<Map<string, number>> {
     const rows = await this.sql.query<{ network_id: string; version: unknown }>(
@@ -146,27 +171,30 @@ export class ReadModelStore {
     projection: string,
     generation: number,
     /** `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts). */
-    filter: { region?: string; networkId?: string; parts?: [from: number, to: number] } = {},
-  ): Promise<Array<{ networkId: string; version: number; view: string }>> {
+    filter: { region?: string; networkId?: string; parts?: PartRange } = {},
+  ): Promise<Array<{ networkId: string; version: number; view: string; parts: TextParts }>> {
     const params: unknown[] = [projection, generation];
     let where = 'r.projection = $1 AND r.generation = $2';
     if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
     if (filter.networkId !== undefined) where += ` AND r.network_id = $${params.push(filter.networkId)}`;
     if (filter.parts !== undefined)
       where += ` AND p.seq BETWEEN $${params.push(filter.parts[0])} AND $${params.push(filter.parts[1])}`;
-    const rows = await this.sql.query<{ network_id: string; version: unknown; text: string }>(
-      `SELECT r.network_id, r.version, p.text FROM read_models r
+    const rows = await this.sql.query<{ network_id: string; version: unknown; seq: unknown; text: string }>(
+      `SELECT r.network_id, r.version, p.seq, p.text FROM read_models r
        JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id AND p.kind = 'v'
        WHERE ${where} ORDER BY r.network_id, p.seq`,
       params,
     );
-    const views: Array<{ networkId: string; version: number; view: string }> = [];
+    const views: Array<{ networkId: string; version: number; view: string; parts: TextParts }> = [];
     let texts: string[] = [];
+    let parts = new Map<number, string>();
     rows.forEach((r, i) => {
       texts.push(r.text);
+      parts.set(num(r.seq), r.text);
       if (i + 1 === rows.length || rows[i + 1].network_id !== r.network_id) {
-        views.push({ networkId: r.network_id, version: num(r.version), view: texts.join('') });
+        views.push({ networkId: r.network_id, version: num(r.version), view: texts.join(''), parts });
         texts = [];
+        parts = new Map();
       }
     });
     return views;
