@@ -16,7 +16,7 @@ const logger = new Logger('projections');
 
 /**
  * Read-model writes of a process go out at most once per this many ms, each
- * batch in one transaction (GroupCommit). On SQLite, where the API's event
+ * batch in one transaction (GroupCommitQueue). On SQLite, where the API's event
  * appends and the read models share one file and one write lock, a worker
  * committing after every catch-up took the lock hundreds of times a second
  * and halved the API's write rate under the lag benchmark; batching every

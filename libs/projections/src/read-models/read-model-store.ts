@@ -1,6 +1,6 @@
+import { GroupCommitQueue } from '@indaga/event-store';
 import type { SqlClient, SqlExecutor } from '@indaga/platform';
 import { READ_MODEL_MIGRATIONS } from './read-model.migrations';
-import { GroupCommit } from './group-commit';
 import type { PartRange, PartsChange, TextParts } from './text-parts';
 
 export interface ReadModelRow {
@@ -55,24 +55,27 @@ const now = () => new Date().toISOString();
  * statement as the row's version, so a reader never sees parts of another version.
  */
 export class ReadModelStore {
-  private readonly writes: GroupCommit<CompareAndSet, boolean>;
+  private readonly writes: GroupCommitQueue<CompareAndSet, boolean>;
 
-  /** `commitIntervalMs`: at least this long between two write transactions (see GroupCommit); 0 by default. */
+  /** `commitIntervalMs`: at least this long between two write transactions (see GroupCommitQueue); 0 by default. */
   constructor(
     private readonly sql: SqlClient,
     options: { commitIntervalMs?: number } = {},
   ) {
-    this.writes = new GroupCommit(
-      (batch) =>
-        this.sql.transaction(async (tx) => {
-          // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
-          const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
-          const results: boolean[] = new Array<boolean>(batch.length);
-          for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
-          return results;
-        }),
-      (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
-      options.commitIntervalMs ?? 0,
+    // A lone write starts at once; writes made while one commits share the next transaction.
+    this.writes = new GroupCommitQueue(
+      GroupCommitQueue.allOrEachAlone(
+        (batch: CompareAndSet[]) =>
+          this.sql.transaction(async (tx) => {
+            // One order for every batch, so two workers' PostgreSQL transactions do not lock rows crosswise.
+            const order = batch.map((_, i) => i).sort((a, b) => compareKeys(batch[a], batch[b]));
+            const results: boolean[] = new Array<boolean>(batch.length);
+            for (const i of order) results[i] = await compareAndSetIn(tx, batch[i]);
+            return results;
+          }),
+        (one) => this.sql.transaction((tx) => compareAndSetIn(tx, one)),
+      ),
+      { start: 'now', minIntervalMs: options.commitIntervalMs ?? 0 },
     );
   }
 
@@ -160,11 +163,11 @@ export class ReadModelStore {
    * not exist), with its changed parts, in one transaction. Answers false when
    * another run got there first: the caller re-reads and goes on from there,
    * so a duplicate or stale run changes nothing. Writes submitted while
-   * another is being committed share the next transaction (GroupCommit), each
+   * another is being committed share the next transaction (GroupCommitQueue), each
    * still compared and set on its own.
    */
   compareAndSet(projection: string, generation: number, fromVersion: number, row: ReadModelWrite): Promise<boolean> {
-    return this.writes.submit({ projection, generation, fromVersion, row });
+    return this.writes.push({ projection, generation, fromVersion, row });
   }
 
   async views(

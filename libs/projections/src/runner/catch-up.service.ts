@@ -52,7 +52,7 @@ export class CatchUpService {
   async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<number | undefined> {
     const failures: CatchUpFailure[] = [];
     const started = performance.now();
-    // Projections side by side: their writes then share one read-model transaction (GroupCommit).
+    // Projections side by side: their writes then share one read-model transaction (GroupCommitQueue).
     const outcomes = await Promise.all(
       this.projections.map((projection) => this.catchUpProjection(projection, networkId)),
     );
