@@ -84,7 +84,7 @@ export async function prepareDecades(path: string, networks: number): Promise<nu
     await readModels.init(PROJECTIONS.map((p) => p.name));
     const catchUp = new CatchUpService(store, readModels, PROJECTIONS);
     for (const projection of PROJECTIONS) {
-      const generation = (await readModels.startRebuild(projection.name, 'bench', total))!;
+      const generation = (await readModels.rebuilds.startRebuild(projection.name, 'bench', total))!;
       const outcome = await runRebuild(catchUp, projection.name, generation);
       if (outcome !== 'switched') throw new Error(`rebuild ${projection.name}: ${outcome}`);
     }

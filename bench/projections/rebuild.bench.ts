@@ -49,7 +49,7 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
       },
     ];
     for (const projection of PROJECTIONS) {
-      const generation = (await readModels.startRebuild(projection.name, 'bench', total))!;
+      const generation = (await readModels.rebuilds.startRebuild(projection.name, 'bench', total))!;
       const rss = rssPeak();
       start = process.hrtime.bigint();
       const outcome = await runRebuild(catchUp, projection.name, generation, { onProgress: () => rss.sample() });

@@ -152,7 +152,7 @@ describe('projections through BullMQ (postgres, redis)', () => {
     startWorker(catchUp);
     for (let pass = 0; pass < 3; pass++) {
       expect(await sweeper.tick()).toBe(1);
-      expect(await h.readModels.cursor(SWEEPER_CURSOR)).toBeLessThan(first.position);
+      expect(await h.readModels.cursors.cursor(SWEEPER_CURSOR)).toBeLessThan(first.position);
     }
     expect(lost).toBe(3);
     expect(await caughtUp('red-tres-veces')).toBe(false);
@@ -163,7 +163,7 @@ describe('projections through BullMQ (postgres, redis)', () => {
     await expectMatchesPureFold('red-tres-veces');
     await until('the cursor passes the network', async () => {
       await sweeper.tick();
-      return (await h.readModels.cursor(SWEEPER_CURSOR)) >= first.position;
+      return (await h.readModels.cursors.cursor(SWEEPER_CURSOR)) >= first.position;
     });
     await scheduler.close();
   });
@@ -199,11 +199,11 @@ describe('projections through BullMQ (postgres, redis)', () => {
     await submit(h, 'red-sana', [...foundingCommands('red-sana'), hold('sana')], () => scheduler.notify('red-sana'));
     await until('red-sana is caught up', () => caughtUp('red-sana', [fragile]));
     await until('red-veneno is parked', async () =>
-      (await h.readModels.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'),
+      (await h.readModels.parking.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'),
     );
     // Two failed deliveries were retried with backoff; the third parked the network instead of failing.
     expect(failures).toEqual([1, 2]);
-    const [parked] = (await h.readModels.parked(fragile.name)).filter((p) => p.networkId === 'red-veneno');
+    const [parked] = (await h.readModels.parking.parked(fragile.name)).filter((p) => p.networkId === 'red-veneno');
     expect(parked.error).toBe('cannot digest session veneno');
     // Parked: later notifications do not touch it; its row stays at what it could digest.
     const stuckAt = (await storedView(h, fragile, 'red-veneno'))?.version ?? 0;
@@ -212,13 +212,13 @@ describe('projections through BullMQ (postgres, redis)', () => {
     expect((await storedView(h, fragile, 'red-veneno'))?.version ?? 0).toBe(stuckAt);
 
     poisoned = false;
-    const generation = (await h.readModels.startRebuild(fragile.name, 'fix', 0))!;
+    const generation = (await h.readModels.rebuilds.startRebuild(fragile.name, 'fix', 0))!;
     await scheduler.rebuild(fragile.name, generation);
     await until(
       'the rebuild switched',
-      async () => (await h.readModels.status(fragile.name)).activeGeneration === generation,
+      async () => (await h.readModels.rebuilds.status(fragile.name)).activeGeneration === generation,
     );
-    expect(await h.readModels.parked(fragile.name, generation)).toEqual([]);
+    expect(await h.readModels.parking.parked(fragile.name, generation)).toEqual([]);
     const events = await h.events('red-veneno');
     expect(await storedView(h, fragile, 'red-veneno')).toEqual({
       version: events.length,
@@ -237,19 +237,22 @@ describe('projections through BullMQ (postgres, redis)', () => {
       networks.map((id, i) => submit(h, id, [...foundingCommands(id), ...histories[i]], () => scheduler.notify(id))),
     );
     const name = networkViewsProjection.name;
-    const before = (await h.readModels.status(name)).activeGeneration;
-    const generation = (await h.readModels.startRebuild(name, 'while-writing', 0))!;
+    const before = (await h.readModels.rebuilds.status(name)).activeGeneration;
+    const generation = (await h.readModels.rebuilds.startRebuild(name, 'while-writing', 0))!;
     const rebuild = scheduler.rebuild(name, generation);
     // Writes go on during the rebuild.
     await Promise.all(
       networks.map((id, i) => submit(h, id, histories[networks.length + i], () => scheduler.notify(id))),
     );
     await rebuild;
-    await until('the rebuild switched', async () => (await h.readModels.status(name)).activeGeneration === generation);
+    await until(
+      'the rebuild switched',
+      async () => (await h.readModels.rebuilds.status(name)).activeGeneration === generation,
+    );
     expect(generation).toBeGreaterThan(before);
     for (const id of networks) await until(`${id} is caught up`, () => caughtUp(id));
     for (const id of networks) await expectMatchesPureFold(id);
-    const status = await h.readModels.status(name);
+    const status = await h.readModels.rebuilds.status(name);
     expect(status).toMatchObject({ rebuildState: 'done', rebuildGeneration: generation });
     expect(status.rebuildProcessed).toBe(status.rebuildTotal);
     await scheduler.close();

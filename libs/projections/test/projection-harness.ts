@@ -80,7 +80,7 @@ export async function storedView(
   projection: NetworkProjection,
   networkId: string,
 ): Promise<{ version: number; view: unknown } | undefined> {
-  const { activeGeneration } = await h.readModels.status(projection.name);
-  const row = await h.readModels.row(projection.name, activeGeneration, networkId);
+  const { activeGeneration } = await h.readModels.rebuilds.status(projection.name);
+  const row = await h.readModels.rows.row(projection.name, activeGeneration, networkId);
   return row ? { version: row.version, view: JSON.parse(row.view) } : undefined;
 }

@@ -53,9 +53,9 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
             const stored = await storedView(h, projection, networkId);
             expect(stored).toEqual({ version: events.length, view: expectedView(projection, events) });
             // Stored in parts, written incrementally: joined back, the very text of the pure document and view.
-            const row = await h.readModels.row(
+            const row = await h.readModels.rows.row(
               projection.name,
-              (await h.readModels.status(projection.name)).activeGeneration,
+              (await h.readModels.rebuilds.status(projection.name)).activeGeneration,
               networkId,
             );
             const pure = projection.evolve(projection.initial(), events);
@@ -71,28 +71,30 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     expect(decided / run).toBeGreaterThan(12);
     // A rebuild of every projection replays all those networks into the same read models.
     for (const projection of PROJECTIONS) {
-      const before = await h.readModels.views(
+      const before = await h.readModels.rows.views(
         projection.name,
-        (await h.readModels.status(projection.name)).activeGeneration,
+        (await h.readModels.rebuilds.status(projection.name)).activeGeneration,
       );
-      const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
+      const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
       expect(await runRebuild(catchUp, projection.name, generation)).toBe('switched');
-      expect((await h.readModels.status(projection.name)).activeGeneration).toBe(generation);
-      expect(await h.readModels.views(projection.name, generation)).toEqual(before);
+      expect((await h.readModels.rebuilds.status(projection.name)).activeGeneration).toBe(generation);
+      expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
     // Rebuilt rows hold views and checkpoints but no document; the next live catch-up folds
     // the document from the stream, continues from it, and stores it.
     const networkId = 'red-prop-0';
     const rebuilt = await h.events(networkId);
-    const active = async (name: string) => (await h.readModels.status(name)).activeGeneration;
+    const active = async (name: string) => (await h.readModels.rebuilds.status(name)).activeGeneration;
     for (const projection of PROJECTIONS)
-      expect((await h.readModels.row(projection.name, await active(projection.name), networkId))?.document).toBe('');
+      expect((await h.readModels.rows.row(projection.name, await active(projection.name), networkId))?.document).toBe(
+        '',
+      );
     await submit(h, networkId, fc.sample(historyArb, { numRuns: 1, seed: 11 })[0]);
     const events = await h.events(networkId);
     expect(events.length).toBeGreaterThan(rebuilt.length);
     await h.catchUp().catchUpNetwork(networkId);
     for (const projection of PROJECTIONS) {
-      const row = await h.readModels.row(projection.name, await active(projection.name), networkId);
+      const row = await h.readModels.rows.row(projection.name, await active(projection.name), networkId);
       const pure = projection.evolve(projection.initial(), events);
       expect(row?.version).toBe(events.length);
       // A document shared by projections (NetworkProjection.document) is stored by one of them only.
@@ -129,7 +131,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
           : (Reflect.get(target, prop, receiver) as unknown),
     });
     const fresh = new CatchUpService(store, h.readModels, PROJECTIONS);
-    const generation = (await h.readModels.status(overviewProjection.name)).activeGeneration;
+    const generation = (await h.readModels.rebuilds.status(overviewProjection.name)).activeGeneration;
     await fresh.runner.catchUp(overviewProjection, generation, networkId);
     expect(fromStart).toEqual([]);
     const events = await h.events(networkId);
@@ -188,9 +190,9 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       await catchUp.catchUpNetwork(networkId);
     }
     const name = networkViewsProjection.name;
-    const active = (await h.readModels.status(name)).activeGeneration;
-    const before = await h.readModels.views(name, active);
-    const generation = (await h.readModels.startRebuild(name, 'test', 0))!;
+    const active = (await h.readModels.rebuilds.status(name)).activeGeneration;
+    const before = await h.readModels.rows.views(name, active);
+    const generation = (await h.readModels.rebuilds.startRebuild(name, 'test', 0))!;
     const signal = { aborted: false };
     let reports = 0;
     const first = await runRebuild(catchUp, name, generation, {
@@ -201,9 +203,9 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     });
     expect(first).toBe('interrupted');
     // The old generation still answers while the rebuild is half done.
-    expect((await h.readModels.status(name)).activeGeneration).toBe(active);
+    expect((await h.readModels.rebuilds.status(name)).activeGeneration).toBe(active);
     expect(await runRebuild(h.catchUp(), name, generation)).toBe('switched');
-    expect(await h.readModels.views(name, generation)).toEqual(before);
+    expect(await h.readModels.rows.views(name, generation)).toEqual(before);
   });
 
   it('a rebuild over interleaved networks, with memory for fewer than all of them, answers the same', async () => {
@@ -219,14 +221,14 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     }
     for (const id of ids) await catchUp.catchUpNetwork(id);
     for (const projection of PROJECTIONS) {
-      const active = (await h.readModels.status(projection.name)).activeGeneration;
-      const before = await h.readModels.views(projection.name, active);
-      const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
+      const active = (await h.readModels.rebuilds.status(projection.name)).activeGeneration;
+      const before = await h.readModels.rows.views(projection.name, active);
+      const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
       // 25 events of unfinished documents at most: the biggest are dropped and rebuilt stream by stream.
       expect(await runRebuild(catchUp, projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe(
         'switched',
       );
-      expect(await h.readModels.views(projection.name, generation)).toEqual(before);
+      expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
   });
 });

@@ -31,8 +31,8 @@ export class ProjectionsController {
     const events = await countNetworkEvents(this.store);
     return Promise.all(
       this.catchUp.projections.map(async ({ name }) => {
-        const status = await this.readModels.status(name);
-        const { versions } = await this.readModels.checkpointSum(name, status.activeGeneration);
+        const status = await this.readModels.rebuilds.status(name);
+        const { versions } = await this.readModels.rows.checkpointSum(name, status.activeGeneration);
         const rebuilding = status.rebuildState === 'running';
         return {
           name,
@@ -40,7 +40,7 @@ export class ProjectionsController {
           generation: status.activeGeneration,
           checkpoint: versions,
           lag: events === null ? null : Math.max(0, events - versions),
-          parked: (await this.readModels.parked(name, status.activeGeneration)).map(
+          parked: (await this.readModels.parking.parked(name, status.activeGeneration)).map(
             ({ networkId, version, error, parkedAt }) => ({
               networkId,
               version,
@@ -76,11 +76,11 @@ export class ProjectionsController {
     this.known(name);
     const total = (await countNetworkEvents(this.store)) ?? 0;
     const claimJobId = `rebuild.${name}.pending`;
-    const generation = await this.readModels.startRebuild(name, claimJobId, total);
+    const generation = await this.readModels.rebuilds.startRebuild(name, claimJobId, total);
     if (generation === undefined)
       throw new ApiError('PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
     const jobId = await this.scheduler.rebuild(name, generation);
-    await this.readModels.setRebuildJob(name, generation, jobId);
+    await this.readModels.rebuilds.setRebuildJob(name, generation, jobId);
     return { jobId, projection: name, generation };
   }
 
@@ -89,12 +89,12 @@ export class ProjectionsController {
   @HttpCode(200)
   async cancel(@Param('name') name: string) {
     this.known(name);
-    const status = await this.readModels.status(name);
+    const status = await this.readModels.rebuilds.status(name);
     if (status.rebuildState !== 'running' || status.rebuildGeneration === null) {
       throw new ApiError('PROJECTION.NO_REBUILD', `no rebuild of ${name} is running`);
     }
-    await this.readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
-    await this.readModels.dropInactive(name, status.activeGeneration);
+    await this.readModels.rebuilds.endRebuild(name, status.rebuildGeneration, 'cancelled');
+    await this.readModels.rebuilds.dropInactive(name, status.activeGeneration);
     return { projection: name, generation: status.rebuildGeneration, state: 'cancelled' };
   }
 

@@ -147,9 +147,11 @@ async function takeSnapshot({ store, catchUp, scheduler }: OperationalMetricsDep
   const heads = await scrapeHeads(store, catchUp);
   const projections = new Map<string, ProjectionSnapshot>();
   for (const { name } of catchUp.projections) {
-    const status = await catchUp.readModels.status(name);
-    const versions = await catchUp.readModels.versions(name, status.activeGeneration);
-    const parked = new Set((await catchUp.readModels.parked(name, status.activeGeneration)).map((p) => p.networkId));
+    const status = await catchUp.readModels.rebuilds.status(name);
+    const versions = await catchUp.readModels.rows.versions(name, status.activeGeneration);
+    const parked = new Set(
+      (await catchUp.readModels.parking.parked(name, status.activeGeneration)).map((p) => p.networkId),
+    );
     let lagEvents = 0;
     const behind: Array<{ streamId: string; from: number }> = [];
     for (const head of heads) {
@@ -194,8 +196,8 @@ async function scrapeHeads(store: EventStore, catchUp: CatchUpService): Promise<
   if (indexed) return indexed;
   const known = new Set<string>();
   for (const { name } of catchUp.projections) {
-    const status = await catchUp.readModels.status(name);
-    for (const networkId of (await catchUp.readModels.versions(name, status.activeGeneration)).keys())
+    const status = await catchUp.readModels.rebuilds.status(name);
+    for (const networkId of (await catchUp.readModels.rows.versions(name, status.activeGeneration)).keys())
       known.add(networkId);
   }
   const heads: StreamHead[] = [];

@@ -66,7 +66,12 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
       this.worker.on('failed', (job, err) => {
         projectionTelemetry.jobFailed(job?.name ?? 'unknown');
         if (job?.name === 'rebuild' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-          void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
+          void this.catchUp.readModels.rebuilds.endRebuild(
+            job.data.projection,
+            job.data.generation,
+            'failed',
+            err.message,
+          );
         }
       });
       // Connection errors are reported (once per interval) by reportRedisErrors; the rest here.
@@ -104,7 +109,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   /** In-process only: a rebuild interrupted by a restart goes on (BullMQ redelivers its own). */
   private async resumeRebuilds(): Promise<void> {
     for (const projection of this.catchUp.projections) {
-      const status = await this.catchUp.readModels.status(projection.name);
+      const status = await this.catchUp.readModels.rebuilds.status(projection.name);
       if (status.rebuildState === 'running' && status.rebuildGeneration !== null) {
         this.logger.log({ msg: 'resuming rebuild', projection: projection.name, generation: status.rebuildGeneration });
         await this.scheduler.rebuild(projection.name, status.rebuildGeneration);

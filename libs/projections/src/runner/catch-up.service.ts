@@ -68,8 +68,7 @@ export class CatchUpService {
     if (failures.length === 0) return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
     if (!options.park) throw new CatchUpFailed(networkId, failures);
     for (const f of failures) {
-      const version = await this.readModels.version(f.projection, f.generation, networkId);
-      await this.readModels.park(f.projection, f.generation, networkId, version, f.error.message);
+      await this.readModels.parking.park(f.projection, f.generation, networkId, f.error.message);
     }
   }
 
@@ -80,12 +79,12 @@ export class CatchUpService {
   ): Promise<{ failures: CatchUpFailure[]; reached?: number }> {
     const failures: CatchUpFailure[] = [];
     let reached: number | undefined;
-    const status = await this.readModels.status(projection.name);
+    const status = await this.readModels.rebuilds.status(projection.name);
     const generations = [status.activeGeneration];
     if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
       generations.push(status.rebuildGeneration);
     for (const generation of generations) {
-      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+      if (await this.readModels.parking.isParked(projection.name, generation, networkId)) continue;
       try {
         const { toVersion } = await this.runner.catchUp(projection, generation, networkId);
         if (generation === status.activeGeneration) reached = toVersion;
@@ -100,7 +99,7 @@ export class CatchUpService {
   async activeGenerations(): Promise<Map<string, number>> {
     const active = new Map<string, number>();
     for (const projection of this.projections)
-      active.set(projection.name, (await this.readModels.status(projection.name)).activeGeneration);
+      active.set(projection.name, (await this.readModels.rebuilds.status(projection.name)).activeGeneration);
     return active;
   }
 
@@ -114,8 +113,8 @@ export class CatchUpService {
     let lowest = Number.POSITIVE_INFINITY;
     for (const projection of this.projections) {
       const generation = generations.get(projection.name)!;
-      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
-      lowest = Math.min(lowest, await this.readModels.version(projection.name, generation, networkId));
+      const { version, parked } = await this.readModels.rows.checkpoint(projection.name, generation, networkId);
+      if (!parked) lowest = Math.min(lowest, version);
     }
     return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
   }

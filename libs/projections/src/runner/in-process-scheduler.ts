@@ -40,7 +40,7 @@ export class InProcessScheduler implements ProjectionScheduler {
     const run = runRebuild(this.catchUp, projection, generation, { signal: this.stopping }).catch(
       async (err: Error) => {
         this.logger.error({ msg: 'rebuild failed', projection, generation, err });
-        await this.catchUp.readModels.endRebuild(projection, generation, 'failed', err.message);
+        await this.catchUp.readModels.rebuilds.endRebuild(projection, generation, 'failed', err.message);
       },
     );
     this.rebuilds.add(run);

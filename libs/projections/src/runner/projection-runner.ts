@@ -93,7 +93,7 @@ export class ProjectionRunner {
         document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
         view: serializer.view(evolved, next),
       };
-      const written = await this.readModels.compareAndSet(projection.name, generation, version, {
+      const written = await this.readModels.rows.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
@@ -124,7 +124,7 @@ export class ProjectionRunner {
     doc: unknown,
     version: number,
   ): Promise<boolean> {
-    return this.readModels.compareAndSet(projection.name, generation, 0, {
+    return this.readModels.rows.compareAndSet(projection.name, generation, 0, {
       networkId,
       version,
       region: projection.indexed(doc).region,
@@ -183,11 +183,11 @@ export class ProjectionRunner {
   ): Promise<CachedDoc> {
     const cached = this.docs.get(key);
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
-    const stored = await this.readModels.version(projection.name, generation, networkId);
+    const stored = await this.readModels.rows.version(projection.name, generation, networkId);
     if (cached && cached.version === stored) return cached;
     const serializer = serializerOf(projection);
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
-    const row = await this.readModels.row(projection.name, generation, networkId);
+    const row = await this.readModels.rows.row(projection.name, generation, networkId);
     if (!row) return { version: 0, doc: projection.initial(), serializer };
     if (row.document !== '') return { version: row.version, doc: JSON.parse(row.document), serializer };
     const doc =
@@ -208,8 +208,8 @@ export class ProjectionRunner {
     if (shared?.version === version) return shared.doc;
     const owner = this.projections.find((p) => p.document?.kind === kind && p.document.stored);
     if (!owner || owner === projection) return undefined;
-    const generation = (await this.readModels.status(owner.name)).activeGeneration;
-    const row = await this.readModels.row(owner.name, generation, networkId);
+    const generation = (await this.readModels.rebuilds.status(owner.name)).activeGeneration;
+    const row = await this.readModels.rows.row(owner.name, generation, networkId);
     return row && row.version === version && row.document !== '' ? JSON.parse(row.document) : undefined;
   }
 

@@ -46,7 +46,7 @@ export async function foldLogIntoRows(
 ): Promise<LogPassResult> {
   const maxOpen = options.maxOpenEvents ?? MAX_OPEN_EVENTS;
   const pageSize = options.pageSize ?? LOG_PAGE;
-  const existing = await catchUp.readModels.versions(projection.name, generation);
+  const existing = await catchUp.readModels.rows.versions(projection.name, generation);
   const target = new Map<string, number>();
   for (const head of heads) target.set(head.streamId, head.version);
   for (const networkId of existing.keys()) target.delete(`${NETWORK_STREAM_PREFIX}${networkId}`);

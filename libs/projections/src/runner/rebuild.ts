@@ -48,13 +48,13 @@ export async function runRebuild(
     processed = Math.min(done, total);
     if (processed - lastReport >= progressEvery || processed === total) {
       lastReport = processed;
-      await readModels.rebuildProgress(projectionName, generation, processed, total);
+      await readModels.rebuilds.rebuildProgress(projectionName, generation, processed, total);
       await onProgress({ processed, total });
     }
   };
   const stopped = async (): Promise<RebuildOutcome | undefined> => {
     if (signal.aborted) return 'interrupted';
-    const status = await readModels.status(projectionName);
+    const status = await readModels.rebuilds.status(projectionName);
     if (status.rebuildGeneration === generation && status.rebuildState === 'running') return undefined;
     return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
   };
@@ -85,20 +85,19 @@ export async function runRebuild(
       });
     } catch (err) {
       // A poison event parks this network in the new generation too; the rest is rebuilt.
-      const version = await readModels.version(projectionName, generation, networkId);
-      await readModels.park(projectionName, generation, networkId, version, (err as Error).message);
+      await readModels.parking.park(projectionName, generation, networkId, (err as Error).message);
     }
     done += head.version;
     await report(done);
   }
   processed = total;
-  await readModels.rebuildProgress(projectionName, generation, processed, total);
+  await readModels.rebuilds.rebuildProgress(projectionName, generation, processed, total);
   await onProgress({ processed, total });
-  if (!(await readModels.activate(projectionName, generation))) {
-    const status = await readModels.status(projectionName);
+  if (!(await readModels.rebuilds.activate(projectionName, generation))) {
+    const status = await readModels.rebuilds.status(projectionName);
     return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
   }
   catchUp.runner.forget(projectionName);
-  await readModels.dropInactive(projectionName, generation);
+  await readModels.rebuilds.dropInactive(projectionName, generation);
   return 'switched';
 }

@@ -23,7 +23,7 @@ export class Sweeper {
   /** One pass; answers how many networks it asked to catch up. */
   async tick(): Promise<number> {
     const readModels = this.catchUp.readModels;
-    const after = await readModels.cursor(SWEEPER_CURSOR);
+    const after = await readModels.cursors.cursor(SWEEPER_CURSOR);
     const events = await this.store.readAll({ after, limit: PAGE });
     if (events.length === 0) return 0;
     const active = await this.catchUp.activeGenerations();
@@ -48,7 +48,7 @@ export class Sweeper {
       }
     }
     for (const networkId of behind) await this.scheduler.notify(networkId);
-    if (safe > after) await readModels.advanceCursor(SWEEPER_CURSOR, safe);
+    if (safe > after) await readModels.cursors.advanceCursor(SWEEPER_CURSOR, safe);
     return behind.size;
   }
 }

@@ -28,11 +28,11 @@ export async function rebuildReadModels(config: IndagaConfig): Promise<RebuiltPr
     const events = heads.reduce((sum, h) => sum + h.version, 0);
     const rebuilt: RebuiltProjection[] = [];
     for (const { name } of PROJECTIONS) {
-      const status = await readModels.status(name);
+      const status = await readModels.rebuilds.status(name);
       // A rebuild that was running when the backup was taken is abandoned; this one replaces it.
       if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
-        await readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
-      const generation = await readModels.startRebuild(name, 'restore', events);
+        await readModels.rebuilds.endRebuild(name, status.rebuildGeneration, 'cancelled');
+      const generation = await readModels.rebuilds.startRebuild(name, 'restore', events);
       if (generation === undefined) throw new Error(`could not start a rebuild of ${name}`);
       const outcome = await runRebuild(catchUp, name, generation);
       if (outcome !== 'switched') throw new Error(`rebuild of ${name} ended ${outcome}`);

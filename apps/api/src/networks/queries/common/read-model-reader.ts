@@ -6,6 +6,7 @@ import {
   type PartRange,
   READ_MODEL_STORE,
   ReadModelRow,
+  ReadModelRows,
   ReadModelStore,
   type TextParts,
   type ViewQuery,
@@ -44,7 +45,7 @@ export class ReadModelReader {
     minVersion?: number,
   ): Promise<{ version: number; parts: TextParts }> {
     return this.awaitRow(projection, networkId, minVersion, (generation) =>
-      this.readModels.viewParts(projection, generation, networkId, ranges),
+      this.readModels.rows.viewParts(projection, generation, networkId, ranges),
     );
   }
 
@@ -56,13 +57,13 @@ export class ReadModelReader {
     options: { document?: boolean } = {},
   ): Promise<ReadModelRow> {
     return this.awaitRow(projection, networkId, minVersion, (generation) =>
-      this.readModels.row(projection, generation, networkId, { viewOnly: !options.document }),
+      this.readModels.rows.row(projection, generation, networkId, { viewOnly: !options.document }),
     );
   }
 
-  async activeViews(projection: string, filter: Parameters<ReadModelStore['views']>[2] = {}) {
-    const { activeGeneration } = await this.readModels.status(projection);
-    return this.readModels.views(projection, activeGeneration, filter);
+  async activeViews(projection: string, filter: Parameters<ReadModelRows['views']>[2] = {}) {
+    const { activeGeneration } = await this.readModels.rebuilds.status(projection);
+    return this.readModels.rows.views(projection, activeGeneration, filter);
   }
 
   /** Reads the active generation's row until it reflects `minVersion` (5 s at most, then 503). */
@@ -74,7 +75,7 @@ export class ReadModelReader {
   ): Promise<Row> {
     const deadline = Date.now() + MIN_VERSION_WAIT_MS;
     for (;;) {
-      const { activeGeneration } = await this.readModels.status(projection);
+      const { activeGeneration } = await this.readModels.rebuilds.status(projection);
       const row = await read(activeGeneration);
       if (row && (minVersion === undefined || row.version >= minVersion)) return row;
       if (!row && minVersion === undefined) return this.missing(networkId);
