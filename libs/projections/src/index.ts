@@ -21,6 +21,7 @@ export * from './runner/bullmq-scheduler';
 export * from './runner/projection-worker';
 export * from './runner/sweeper';
 export * from './runner/rebuild';
+export * from './runner/projection-services';
 export * from './nest/tokens';
 export * from './nest/projections.module';
 export * from './nest/projection-lifecycle';

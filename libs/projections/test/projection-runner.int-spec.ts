@@ -4,8 +4,7 @@ import { networkRegistered, schoolJoined, sessionHeld } from '@indaga/domain/tes
 import { networkViewsProjection } from '../src/network-views/network-views.projection';
 import { overviewProjection } from '../src/overview/overview.projection';
 import { PROJECTIONS } from '../src/registry';
-import { runRebuild } from '../src/runner/rebuild';
-import { CatchUpService } from '../src/runner/catch-up.service';
+import { projectionServices } from '../src/runner/projection-services';
 import { expectedView, Harness, openHarness, storedView } from './projection-harness';
 import { foundingCommands, historyArb } from './random-history';
 
@@ -30,7 +29,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
   afterAll(() => h.close());
 
   it('for random valid histories, incremental catch-up = the pure functions over all events = a rebuild', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     let run = 0;
     let decided = 0;
     await fc.assert(
@@ -76,7 +75,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
         (await h.readModels.rebuilds.status(projection.name)).activeGeneration,
       );
       const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
-      expect(await runRebuild(catchUp, projection.name, generation)).toBe('switched');
+      expect(await rebuilder.run(projection.name, generation)).toBe('switched');
       expect((await h.readModels.rebuilds.status(projection.name)).activeGeneration).toBe(generation);
       expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
@@ -115,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
         return p.evolve(doc, events);
       },
     }));
-    await new CatchUpService(h.store, h.readModels, counting).catchUpNetwork(networkId);
+    await h.services(counting).catchUp.catchUpNetwork(networkId);
     // Whichever projection resumed first folded; the other took its document.
     expect(evolved).toHaveLength(1);
     // A fresh runner (a restarted worker): the overview row has no document; it reads network-views' row, not the stream.
@@ -130,7 +129,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
             }
           : (Reflect.get(target, prop, receiver) as unknown),
     });
-    const fresh = new CatchUpService(store, h.readModels, PROJECTIONS);
+    const fresh = projectionServices(store, h.readModels, PROJECTIONS);
     const generation = (await h.readModels.rebuilds.status(overviewProjection.name)).activeGeneration;
     await fresh.runner.catchUp(overviewProjection, generation, networkId);
     expect(fromStart).toEqual([]);
@@ -139,7 +138,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       version: events.length,
       view: expectedView(overviewProjection, events),
     });
-    await fresh.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
+    await fresh.catchUp.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
   });
 
   it('a catch-up of a stream longer than one page (1,000 events) reaches the stream head', async () => {
@@ -180,7 +179,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
   });
 
   it('a rebuild interrupted midway (a killed worker) resumes, and answers the same', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     for (const n of [1, 2, 3]) {
       const networkId = `red-resume-${n}`;
       await submit(h, networkId, [
@@ -195,7 +194,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     const generation = (await h.readModels.rebuilds.startRebuild(name, 'test', 0))!;
     const signal = { aborted: false };
     let reports = 0;
-    const first = await runRebuild(catchUp, name, generation, {
+    const first = await rebuilder.run(name, generation, {
       onProgress: () => void (reports++ === 0 && (signal.aborted = true)),
       signal,
       progressEvery: 1,
@@ -204,12 +203,12 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     expect(first).toBe('interrupted');
     // The old generation still answers while the rebuild is half done.
     expect((await h.readModels.rebuilds.status(name)).activeGeneration).toBe(active);
-    expect(await runRebuild(h.catchUp(), name, generation)).toBe('switched');
+    expect(await h.services().rebuilder.run(name, generation)).toBe('switched');
     expect(await h.readModels.rows.views(name, generation)).toEqual(before);
   });
 
   it('a rebuild over interleaved networks, with memory for fewer than all of them, answers the same', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     const ids = [1, 2, 3, 4].map((n) => `red-mezcla-${n}`);
     const histories = ids.map((id, n) => [
       ...foundingCommands(id),
@@ -225,9 +224,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       const before = await h.readModels.rows.views(projection.name, active);
       const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
       // 25 events of unfinished documents at most: the biggest are dropped and rebuilt stream by stream.
-      expect(await runRebuild(catchUp, projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe(
-        'switched',
-      );
+      expect(await rebuilder.run(projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe('switched');
       expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
   });

@@ -1,8 +1,7 @@
-import type { EventStore } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
 import type { ReadModelStore } from '../read-models/read-model-store';
 import { projectionTelemetry } from '../telemetry';
-import { ProjectionRunner } from './projection-runner';
+import type { ProjectionRunner } from './projection-runner';
 
 export interface CatchUpFailure {
   projection: string;
@@ -29,15 +28,12 @@ export class CatchUpFailed extends Error {
  * network) is skipped; one projection failing does not stop the others.
  */
 export class CatchUpService {
-  readonly runner: ProjectionRunner;
-
   constructor(
-    readonly store: EventStore,
-    readonly readModels: ReadModelStore,
+    private readonly runner: ProjectionRunner,
+    /** Rows (checkpoints), rebuild state (which generations to catch up) and parking. */
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
     readonly projections: readonly NetworkProjection[],
-  ) {
-    this.runner = new ProjectionRunner(store, readModels, projections);
-  }
+  ) {}
 
   projection(name: string): NetworkProjection | undefined {
     return this.projections.find((p) => p.name === name);

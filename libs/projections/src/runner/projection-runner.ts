@@ -49,7 +49,8 @@ export class ProjectionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readModels: ReadModelStore,
+    /** Its rows, and the rebuild state to find the generation that stores a shared document. */
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds'>,
     /** Every projection, to find the one that stores a shared document. */
     private readonly projections: readonly NetworkProjection[] = [],
   ) {}

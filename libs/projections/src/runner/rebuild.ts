@@ -1,5 +1,8 @@
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
-import type { CatchUpService } from './catch-up.service';
+import type { EventStore } from '@indaga/event-store';
+import type { NetworkProjection } from '../projection';
+import type { ReadModelStore } from '../read-models/read-model-store';
+import type { ProjectionRunner } from './projection-runner';
 import { foldLogIntoRows } from './rebuild-log-pass';
 import { networkStreamHeads } from './stream-heads';
 
@@ -30,17 +33,33 @@ export type RebuildOutcome = 'switched' | 'cancelled' | 'superseded' | 'interrup
  * Rows are compare-and-set, so a redelivered job resumes where rows exist and
  * live catch-ups of the rebuilding generation can run alongside.
  */
-export async function runRebuild(
-  catchUp: CatchUpService,
-  projectionName: string,
+export class Rebuilder {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
+    private readonly runner: ProjectionRunner,
+    private readonly projections: readonly NetworkProjection[],
+  ) {}
+
+  /** Rebuilds `generation` of one projection (claimed beforehand with RebuildStates.startRebuild). */
+  async run(projectionName: string, generation: number, options: RebuildOptions = {}): Promise<RebuildOutcome> {
+    const projection = this.projections.find((p) => p.name === projectionName);
+    if (!projection) throw new Error(`unknown projection ${projectionName}`);
+    return rebuild(this.store, this.readModels, this.runner, projection, generation, options);
+  }
+}
+
+async function rebuild(
+  store: EventStore,
+  readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
+  runner: ProjectionRunner,
+  projection: NetworkProjection,
   generation: number,
-  options: RebuildOptions = {},
+  options: RebuildOptions,
 ): Promise<RebuildOutcome> {
   const { onProgress = () => undefined, signal = { aborted: false }, progressEvery = 10_000 } = options;
-  const projection = catchUp.projection(projectionName);
-  if (!projection) throw new Error(`unknown projection ${projectionName}`);
-  const readModels = catchUp.readModels;
-  const heads = await networkStreamHeads(catchUp.store);
+  const projectionName = projection.name;
+  const heads = await networkStreamHeads(store);
   const total = heads.reduce((sum, h) => sum + h.version, 0);
   let processed = 0;
   let lastReport = 0;
@@ -60,7 +79,7 @@ export async function runRebuild(
   };
 
   let stop: RebuildOutcome | undefined;
-  const pass = await foldLogIntoRows(catchUp, projection, generation, heads, {
+  const pass = await foldLogIntoRows({ store, rows: readModels.rows, runner }, projection, generation, heads, {
     pageSize: options.logPageSize,
     maxOpenEvents: options.maxOpenEvents,
     onPage: async (folded) => {
@@ -78,7 +97,7 @@ export async function runRebuild(
     stop = await stopped();
     if (stop) return stop;
     try {
-      await catchUp.runner.catchUp(projection, generation, networkId, {
+      await runner.catchUp(projection, generation, networkId, {
         pageSize: 10_000,
         remember: false,
         storeDocument: false,
@@ -97,7 +116,7 @@ export async function runRebuild(
     const status = await readModels.rebuilds.status(projectionName);
     return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
   }
-  catchUp.runner.forget(projectionName);
+  runner.forget(projectionName);
   await readModels.rebuilds.dropInactive(projectionName, generation);
   return 'switched';
 }
