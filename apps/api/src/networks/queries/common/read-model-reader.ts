@@ -37,6 +37,20 @@ export class ReadModelReader {
     return { version, answer: query.answer(parts, args) };
   }
 
+  /** A typed query's answer for every network (or those of `filter`) of the active generation. */
+  async queryAll<Args, Answer>(
+    projection: string,
+    query: ViewQuery<Args, Answer>,
+    args: Args,
+    filter: { networkId?: string; region?: string } = {},
+  ): Promise<Array<{ networkId: string; version: number; answer: Answer }>> {
+    const ranges = query.parts(args);
+    // Rows are read with one range of parts each (see ReadModelRows.views).
+    if (ranges.length !== 1) throw new Error('a query over every network reads one range of parts');
+    const rows = await this.activeViews(projection, { ...filter, parts: ranges[0] });
+    return rows.map(({ networkId, version, parts }) => ({ networkId, version, answer: query.answer(parts, args) }));
+  }
+
   /** The parts of one network's view inside `ranges` (for several typed queries over one read). */
   parts(
     projection: string,

@@ -20,9 +20,13 @@ export class GetOverviewController {
     const period = query.period ?? 'quarter';
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
     // The region is compared folded (case and accents), so it is filtered here rather than by the store's equality.
-    const [parts] = overviewLineQuery.parts(period);
-    const rows = await this.reader.activeViews(overviewProjection.name, { ...(own ? { networkId: own } : {}), parts });
-    const entries = rows.map((row) => overviewLineQuery.answer(row.parts, period));
+    const rows = await this.reader.queryAll(
+      overviewProjection.name,
+      overviewLineQuery,
+      period,
+      own ? { networkId: own } : {},
+    );
+    const entries = rows.map((row) => row.answer);
     const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
       period,

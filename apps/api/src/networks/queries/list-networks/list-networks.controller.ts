@@ -16,8 +16,12 @@ export class ListNetworksController {
   @Access(ANY_ROLE)
   async list(@Req() req: AuthenticatedRequest) {
     const own = req.principal.role === 'network' ? req.principal.networkId : undefined;
-    const [parts] = networkListQuery.parts();
-    const rows = await this.reader.activeViews(overviewProjection.name, { ...(own ? { networkId: own } : {}), parts });
-    return rows.map(({ networkId, version, parts }) => ({ networkId, ...networkListQuery.answer(parts), version }));
+    const rows = await this.reader.queryAll(
+      overviewProjection.name,
+      networkListQuery,
+      undefined,
+      own ? { networkId: own } : {},
+    );
+    return rows.map(({ networkId, version, answer }) => ({ networkId, ...answer, version }));
   }
 }
