@@ -34,7 +34,7 @@ const cooperativeQ2 = [
 ];
 
 const level = (period: string, value: string | null, cooperationIndex: number | null) =>
-  expect.objectContaining({ period, level: value, cooperationIndex }) as unknown;
+  expect.objectContaining({ period, level: value, cooperationIndex });
 
 describe('network-views queries: given events, when folded, then each query answers from its parts alone', () => {
   it('the network: name, schools and live sessions', () => {
@@ -50,7 +50,7 @@ describe('network-views queries: given events, when folded, then each query answ
           sessions: 1,
           schools: [expect.objectContaining({ schoolId: 'A' }), expect.objectContaining({ schoolId: 'B' })],
           version: 4,
-        }) as never,
+        }),
       );
   });
 
@@ -63,7 +63,7 @@ describe('network-views queries: given events, when folded, then each query answ
         firstCollaborative: '2024-Q1',
         firstCooperative: '2024-Q2',
         periods: [level('2024-Q1', 'collaborative', 0.4), level('2024-Q2', 'cooperative', 0.8)],
-      } as never);
+      });
   });
 
   it('the yearly trajectory is read from its own parts: one year, 35% cooperative, so collaborative', () => {
@@ -75,7 +75,7 @@ describe('network-views queries: given events, when folded, then each query answ
         firstCollaborative: '2024',
         firstCooperative: null,
         periods: [level('2024', 'collaborative', 0.6)],
-      } as never);
+      });
   });
 
   it('a correction moving a session to another quarter moves it in the trajectory', () => {
@@ -88,7 +88,7 @@ describe('network-views queries: given events, when folded, then each query answ
         firstCooperative: null,
         // The first quarter is left without minutes, so without a level.
         periods: [level('2024-Q1', null, null), level('2024-Q2', 'collaborative', 0.4)],
-      } as never);
+      });
   });
 
   it('the half-yearly indicators: depth and leadership of the period', () => {
@@ -99,11 +99,11 @@ describe('network-views queries: given events, when folded, then each query answ
         periods: [
           expect.objectContaining({
             period: '2024-H1',
-            depth: expect.objectContaining({ cyclesOpened: 1, jointActions: 1, schoolReach: 1 }) as unknown,
-            leadership: expect.objectContaining({ sessions: 2 }) as unknown,
+            depth: expect.objectContaining({ cyclesOpened: 1, jointActions: 1, schoolReach: 1 }),
+            leadership: expect.objectContaining({ sessions: 2 }),
           }),
         ],
-      } as never);
+      });
   });
 
   it('a cycle, from the stored history document: its phase and actions', () => {
@@ -118,7 +118,7 @@ describe('network-views queries: given events, when folded, then each query answ
           closedOn: '2024-06-28',
           decision: 'adopt',
           actions: [expect.objectContaining({ actionId: 'a1' })],
-        }) as never,
+        }),
       );
     spec.given(founded).thenDocument((document) => cycleQuery(document, 'c1'), null);
   });

@@ -55,8 +55,8 @@ describe('overview queries: given events, when folded, then each query answers f
           level: 'informative',
           cooperationIndex: 0.225,
           version: 5,
-          composition: expect.objectContaining({ byZone: { rural: 1, urban: 1 } }) as unknown,
-        }) as never,
+          composition: expect.objectContaining({ byZone: { rural: 1, urban: 1 } }),
+        }),
       );
   });
 });
