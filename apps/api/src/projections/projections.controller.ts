@@ -2,9 +2,9 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import {
-  CatchUpService,
   PROJECTION_SCHEDULER,
   ProjectionScheduler,
+  PROJECTIONS,
   READ_MODEL_STORE,
   ReadModelStore,
 } from '@indaga/projections';
@@ -22,7 +22,6 @@ export class ProjectionsController {
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly catchUp: CatchUpService,
   ) {}
 
   /** checkpoint: events the active read model reflects; lag: events in network streams it does not reflect yet. */
@@ -30,7 +29,7 @@ export class ProjectionsController {
   async list() {
     const events = await countNetworkEvents(this.store);
     return Promise.all(
-      this.catchUp.projections.map(async ({ name }) => {
+      PROJECTIONS.map(async ({ name }) => {
         const status = await this.readModels.rebuilds.status(name);
         const { versions } = await this.readModels.rows.checkpointSum(name, status.activeGeneration);
         const rebuilding = status.rebuildState === 'running';
@@ -99,10 +98,10 @@ export class ProjectionsController {
   }
 
   private known(name: string): void {
-    if (!this.catchUp.projection(name)) {
+    if (!PROJECTIONS.some((p) => p.name === name)) {
       throw new ApiError(
         'PROJECTION.NOT_FOUND',
-        `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`,
+        `no projection ${name}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`,
       );
     }
   }

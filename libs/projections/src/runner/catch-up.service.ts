@@ -32,12 +32,8 @@ export class CatchUpService {
     private readonly runner: ProjectionRunner,
     /** Rows (checkpoints), rebuild state (which generations to catch up) and parking. */
     private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
-    readonly projections: readonly NetworkProjection[],
+    private readonly projections: readonly NetworkProjection[],
   ) {}
-
-  projection(name: string): NetworkProjection | undefined {
-    return this.projections.find((p) => p.name === name);
-  }
 
   /**
    * With `park`, failures are parked (the last delivery attempt) instead of
