@@ -40,12 +40,4 @@ export class ParkedNetworks {
       parkedAt: String(r.parked_at),
     }));
   }
-
-  async isParked(projection: string, generation: number, networkId: string): Promise<boolean> {
-    const rows = await this.sql.query(
-      'SELECT 1 FROM projection_parked WHERE projection = $1 AND generation = $2 AND network_id = $3',
-      [projection, generation, networkId],
-    );
-    return rows.length > 0;
-  }
 }

@@ -76,9 +76,11 @@ export class CatchUpService {
     if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
       generations.push(status.rebuildGeneration);
     for (const generation of generations) {
-      if (await this.readModels.parking.isParked(projection.name, generation, networkId)) continue;
+      // Checkpoint and parked flag in one query; the runner starts from that checkpoint without reading it again.
+      const { version, parked } = await this.readModels.rows.checkpoint(projection.name, generation, networkId);
+      if (parked) continue;
       try {
-        const { toVersion } = await this.runner.catchUp(projection, generation, networkId);
+        const { toVersion } = await this.runner.catchUp(projection, generation, networkId, { checkpoint: version });
         if (generation === status.activeGeneration) reached = toVersion;
       } catch (err) {
         failures.push({ projection: projection.name, generation, error: err as Error });

@@ -62,13 +62,16 @@ export class ProjectionRunner {
    * checkpoint but not the document: the document is derived from the stream
    * like everything else here, so the first live catch-up of that row folds
    * it again from the stream (once) and stores it. Serialising and writing
-   * every network's whole history was half of a rebuild's time.
+   * every network's whole history was half of a rebuild's time. `checkpoint`:
+   * the row's version as the caller just read it (with its parked flag, in
+   * one query), so the first round does not read it again; a stale one only
+   * loses the compare-and-set, and the next round reads the row.
    */
   async catchUp(
     projection: NetworkProjection,
     generation: number,
     networkId: string,
-    options: { pageSize?: number; remember?: boolean; storeDocument?: boolean } = {},
+    options: { pageSize?: number; remember?: boolean; storeDocument?: boolean; checkpoint?: number } = {},
   ): Promise<CatchUpResult> {
     const pageSize = options.pageSize ?? PAGE;
     const streamId = networkStreamId(networkId);
@@ -76,14 +79,16 @@ export class ProjectionRunner {
     let first: number | undefined;
     // Without the cache (rebuilds), the next page continues from this run's own last write.
     let carried: CachedDoc | undefined;
+    let checkpoint = options.checkpoint;
     for (;;) {
       const {
         version,
         doc,
         serializer,
         written: before,
-      } = carried ?? (await this.load(projection, generation, networkId, key));
+      } = carried ?? (await this.load(projection, generation, networkId, key, checkpoint));
       carried = undefined;
+      checkpoint = undefined;
       first ??= version;
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
@@ -181,10 +186,11 @@ export class ProjectionRunner {
     generation: number,
     networkId: string,
     key: string,
+    checkpoint?: number,
   ): Promise<CachedDoc> {
     const cached = this.docs.get(key);
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
-    const stored = await this.readModels.rows.version(projection.name, generation, networkId);
+    const stored = checkpoint ?? (await this.readModels.rows.version(projection.name, generation, networkId));
     if (cached && cached.version === stored) return cached;
     const serializer = serializerOf(projection);
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
