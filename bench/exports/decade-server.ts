@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '../../libs/event-store/src';
 import { SqliteSqlClient } from '../../libs/platform/src';
-import { CatchUpService, PROJECTIONS, ReadModelStore, runRebuild } from '../../libs/projections/src';
+import { projectionServices, PROJECTIONS, ReadModelStore } from '../../libs/projections/src';
 import { ChildServer, startChildServer } from '../api/child-server';
 import { deleteQueueKeys } from '../lib/redis-keys';
 import { seedDecades } from './seed-decade';
@@ -82,10 +82,10 @@ export async function prepareDecades(path: string, networks: number): Promise<nu
     const total = await seedDecades(store, networks);
     const readModels = new ReadModelStore(sql);
     await readModels.init(PROJECTIONS.map((p) => p.name));
-    const catchUp = new CatchUpService(store, readModels, PROJECTIONS);
+    const { rebuilder } = projectionServices(store, readModels);
     for (const projection of PROJECTIONS) {
-      const generation = (await readModels.startRebuild(projection.name, 'bench', total))!;
-      const outcome = await runRebuild(catchUp, projection.name, generation);
+      const generation = (await readModels.rebuilds.startRebuild(projection.name, 'bench', total))!;
+      const outcome = await rebuilder.run(projection.name, generation);
       if (outcome !== 'switched') throw new Error(`rebuild ${projection.name}: ${outcome}`);
     }
     return total;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '../../libs/event-store/src';
 import { SqliteSqlClient } from '../../libs/platform/src';
-import { CatchUpService, PROJECTIONS, ReadModelStore, runRebuild } from '../../libs/projections/src';
+import { projectionServices, PROJECTIONS, ReadModelStore } from '../../libs/projections/src';
 import type { BenchSection } from '../lib/bench-section';
 import { mib, rssPeak } from '../lib/measure';
 import { seedNetworks } from './seed-networks';
@@ -38,7 +38,7 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
 
     const readModels = new ReadModelStore(sql);
     await readModels.init(PROJECTIONS.map((p) => p.name));
-    const catchUp = new CatchUpService(store, readModels, PROJECTIONS);
+    const { rebuilder } = projectionServices(store, readModels);
     const rows: BenchSection['rows'] = [
       {
         workload: `store readAll, ${read.toLocaleString('en-US')} events (baseline)`,
@@ -49,10 +49,10 @@ export async function runRebuildBench(opts: { quick?: boolean } = {}): Promise<B
       },
     ];
     for (const projection of PROJECTIONS) {
-      const generation = (await readModels.startRebuild(projection.name, 'bench', total))!;
+      const generation = (await readModels.rebuilds.startRebuild(projection.name, 'bench', total))!;
       const rss = rssPeak();
       start = process.hrtime.bigint();
-      const outcome = await runRebuild(catchUp, projection.name, generation, { onProgress: () => rss.sample() });
+      const outcome = await rebuilder.run(projection.name, generation, { onProgress: () => rss.sample() });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (outcome !== 'switched') throw new Error(`rebuild ${projection.name}: ${outcome}`);
       rows.push({

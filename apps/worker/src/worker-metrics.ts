@@ -4,8 +4,10 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
 import {
-  CatchUpService,
   PROJECTION_SCHEDULER,
+  PROJECTIONS,
+  READ_MODEL_STORE,
+  ReadModelStore,
   ProjectionScheduler,
   registerOperationalMetrics,
 } from '@indaga/projections';
@@ -26,14 +28,15 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(INDAGA_CONFIG) private readonly config: IndagaConfig,
     @Inject(EVENT_STORE) store: EventStore,
-    catchUp: CatchUpService,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
     @Inject(PROJECTION_SCHEDULER) scheduler: ProjectionScheduler,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'indaga_' });
     this.unsubscribe = registerOperationalMetrics(this.registry, {
       store,
       storeKind: config.store,
-      catchUp,
+      readModels,
+      projections: PROJECTIONS,
       scheduler,
     });
   }

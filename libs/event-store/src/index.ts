@@ -31,6 +31,7 @@ export {
 } from './postgres/migrations';
 export { createPool as createPostgresPool, guardPoolClients } from './postgres/postgres-connection';
 export { storeTelemetry, type StoreTelemetryListener } from './telemetry';
+export { GroupCommitQueue, type GroupCommitOptions, type Pending } from './group-commit-queue';
 export {
   KurrentDbEventStore,
   openKurrentDbEventStore,

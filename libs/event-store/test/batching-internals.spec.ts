@@ -1,6 +1,7 @@
 import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../src';
 import { encodeAppend } from '../src/internal/encoded-append';
-import { GroupCommitQueue, type Pending } from '../src/internal/group-commit-queue';
+import { GroupCommitQueue, type Pending } from '../src/group-commit-queue';
+import { appendQueueOptions } from '../src/internal/append-queue-options';
 import { insertQuery, planBatch } from '../src/postgres/postgres-batch-plan';
 
 const effect = (key: string) => ({
@@ -87,7 +88,7 @@ describe('GroupCommitQueue', () => {
     const queue = new GroupCommitQueue<number, number>(async (batch: Array<Pending<number, number>>) => {
       batches.push(batch.map((p) => p.item));
       for (const p of batch) p.resolve(p.item * 10);
-    }, 3);
+    }, appendQueueOptions(3));
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => queue.push(n)));
     expect(results).toEqual([10, 20, 30, 40, 50]);
     expect(batches).toEqual([
@@ -102,8 +103,60 @@ describe('GroupCommitQueue', () => {
     const queue = new GroupCommitQueue<number, number>(async (batch) => {
       batch[0].resolve(1);
       throw new Error('disk gone');
-    }, 10);
+    }, appendQueueOptions(10));
     const results = await Promise.allSettled([queue.push(1), queue.push(2)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it("starting 'now', a lone item goes alone at once and those pushed meanwhile share the next batch", async () => {
+    const batches: number[][] = [];
+    const queue = new GroupCommitQueue<number, number>(
+      async (batch) => {
+        batches.push(batch.map((p) => p.item));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const p of batch) p.resolve(p.item);
+      },
+      { start: 'now' },
+    );
+    const first = queue.push(1);
+    // Already taken: the batch started synchronously with the push.
+    expect(batches).toEqual([[1]]);
+    await Promise.all([first, queue.push(2), queue.push(3), queue.push(4)]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('keeps at least minIntervalMs between the starts of two batches', async () => {
+    const starts: number[] = [];
+    const queue = new GroupCommitQueue<number, number>(
+      async (batch) => {
+        starts.push(performance.now());
+        for (const p of batch) p.resolve(p.item);
+      },
+      { start: 'now', minIntervalMs: 30 },
+    );
+    await queue.push(1);
+    await queue.push(2);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(29);
+  });
+
+  it('allOrEachAlone: a failed batch is retried item by item, so one bad item fails alone', async () => {
+    const alone: number[] = [];
+    const queue = new GroupCommitQueue<number, number>(
+      GroupCommitQueue.allOrEachAlone(
+        async (items) => {
+          if (items.includes(13)) throw new Error('one bad item');
+          return items.map((n) => n * 2);
+        },
+        async (n) => {
+          alone.push(n);
+          if (n === 13) throw new Error('bad');
+          return n * 2;
+        },
+      ),
+    );
+    const results = await Promise.allSettled([queue.push(1), queue.push(13), queue.push(3)]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([2, 'rejected', 6]);
+    expect(alone).toEqual([1, 13, 3]);
+    expect(await Promise.all([queue.push(4), queue.push(5)])).toEqual([8, 10]);
   });
 });

@@ -6,8 +6,12 @@
  */
 export * from './projection';
 export * from './registry';
+export * from './view-query';
+export type { PartRange, TextParts } from './read-models/text-parts';
 export * from './network-views/network-views.projection';
+export * from './network-views/queries';
 export * from './overview/overview.projection';
+export * from './overview/queries';
 export * from './read-models/read-model-store';
 export * from './runner/projection-runner';
 export * from './runner/catch-up.service';
@@ -17,6 +21,7 @@ export * from './runner/bullmq-scheduler';
 export * from './runner/projection-worker';
 export * from './runner/sweeper';
 export * from './runner/rebuild';
+export * from './runner/projection-services';
 export * from './nest/tokens';
 export * from './nest/projections.module';
 export * from './nest/projection-lifecycle';

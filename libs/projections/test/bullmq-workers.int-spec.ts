@@ -8,7 +8,7 @@ import { networkViewsProjection } from '../src/network-views/network-views.proje
 import type { NetworkProjection } from '../src/projection';
 import { PROJECTIONS } from '../src/registry';
 import { BullMqScheduler } from '../src/runner/bullmq-scheduler';
-import { CatchUpService } from '../src/runner/catch-up.service';
+import type { projectionServices } from '../src/runner/projection-services';
 import { createProjectionWorker } from '../src/runner/projection-worker';
 import type { ProjectionScheduler } from '../src/runner/scheduler.port';
 import { Sweeper, SWEEPER_CURSOR } from '../src/runner/sweeper';
@@ -54,8 +54,12 @@ describe('projections through BullMQ (postgres, redis)', () => {
     connections.push(c);
     return c;
   };
-  const startWorker = (catchUp: CatchUpService) => {
-    const worker = createProjectionWorker(connection(), catchUp, { prefix, concurrency: 4 });
+  const startWorker = ({ catchUp, rebuilder }: ReturnType<typeof projectionServices>) => {
+    const worker = createProjectionWorker(
+      connection(),
+      { store: h.store, catchUp, rebuilder },
+      { prefix, concurrency: 4 },
+    );
     workers.push(worker);
     return worker;
   };
@@ -94,8 +98,8 @@ describe('projections through BullMQ (postgres, redis)', () => {
 
   it('two workers on one queue build every network exactly as the pure functions do', async () => {
     const scheduler = new BullMqScheduler(connection(), { prefix });
-    startWorker(h.catchUp());
-    startWorker(h.catchUp());
+    startWorker(h.services());
+    startWorker(h.services());
     const networks = ['red-w1', 'red-w2', 'red-w3', 'red-w4'];
     const histories = fc.sample(historyArb, { numRuns: networks.length, seed: 42 });
     await Promise.all(
@@ -108,14 +112,14 @@ describe('projections through BullMQ (postgres, redis)', () => {
 
   it('the sweeper recovers notifications that were never sent, and after Redis lost its data', async () => {
     const scheduler = new BullMqScheduler(connection(), { prefix });
-    const catchUp = h.catchUp();
-    const sweeper = new Sweeper(h.store, catchUp, scheduler);
+    const services = h.services();
+    const sweeper = new Sweeper(h.store, h.readModels.cursors, services.catchUp, scheduler);
     // Written with no notification at all (the API crashed between append and enqueue).
     await submit(h, 'red-perdida', foundingCommands('red-perdida'));
     // Notified, but Redis loses every job before a worker takes it.
     await submit(h, 'red-olvidada', foundingCommands('red-olvidada'), () => scheduler.notify('red-olvidada'));
     await redis.del(...(await redis.keys(`${prefix}:*`)));
-    startWorker(catchUp);
+    startWorker(services);
     await sleep(200);
     expect(await caughtUp('red-perdida')).toBe(false);
     expect(await caughtUp('red-olvidada')).toBe(false);
@@ -133,7 +137,7 @@ describe('projections through BullMQ (postgres, redis)', () => {
 
   it('the sweeper keeps its cursor before events not reflected, however many notifications are lost', async () => {
     const scheduler = new BullMqScheduler(connection(), { prefix });
-    const catchUp = h.catchUp();
+    const services = h.services();
     // Every notification of the first three passes is lost (Redis flushed each time, say).
     let lost = 0;
     const lossy: ProjectionScheduler = {
@@ -144,15 +148,15 @@ describe('projections through BullMQ (postgres, redis)', () => {
       rebuild: (projection, generation) => scheduler.rebuild(projection, generation),
       close: () => scheduler.close(),
     };
-    const sweeper = new Sweeper(h.store, catchUp, lossy);
+    const sweeper = new Sweeper(h.store, h.readModels.cursors, services.catchUp, lossy);
     await until('the sweeper is idle before the test', async () => (await sweeper.tick()) === 0 || lost > 0);
     lost = 0;
     await submit(h, 'red-tres-veces', foundingCommands('red-tres-veces'));
     const [first] = await h.store.readStream(networkStreamId('red-tres-veces'), { limit: 1 });
-    startWorker(catchUp);
+    startWorker(services);
     for (let pass = 0; pass < 3; pass++) {
       expect(await sweeper.tick()).toBe(1);
-      expect(await h.readModels.cursor(SWEEPER_CURSOR)).toBeLessThan(first.position);
+      expect(await h.readModels.cursors.cursor(SWEEPER_CURSOR)).toBeLessThan(first.position);
     }
     expect(lost).toBe(3);
     expect(await caughtUp('red-tres-veces')).toBe(false);
@@ -163,7 +167,7 @@ describe('projections through BullMQ (postgres, redis)', () => {
     await expectMatchesPureFold('red-tres-veces');
     await until('the cursor passes the network', async () => {
       await sweeper.tick();
-      return (await h.readModels.cursor(SWEEPER_CURSOR)) >= first.position;
+      return (await h.readModels.cursors.cursor(SWEEPER_CURSOR)) >= first.position;
     });
     await scheduler.close();
   });
@@ -178,9 +182,9 @@ describe('projections through BullMQ (postgres, redis)', () => {
         return networkViewsProjection.evolve(doc as NetworkHistory, events);
       },
     };
-    const catchUp = h.catchUp([fragile]);
+    const services = h.services([fragile]);
     const scheduler = new BullMqScheduler(connection(), { prefix, attempts: 3, backoffMs: 20 });
-    const worker = startWorker(catchUp);
+    const worker = startWorker(services);
     const failures: number[] = [];
     worker.on('failed', (job) => failures.push(job?.attemptsMade ?? -1));
     const session = {
@@ -199,11 +203,11 @@ describe('projections through BullMQ (postgres, redis)', () => {
     await submit(h, 'red-sana', [...foundingCommands('red-sana'), hold('sana')], () => scheduler.notify('red-sana'));
     await until('red-sana is caught up', () => caughtUp('red-sana', [fragile]));
     await until('red-veneno is parked', async () =>
-      (await h.readModels.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'),
+      (await h.readModels.parking.parked(fragile.name)).some((p) => p.networkId === 'red-veneno'),
     );
     // Two failed deliveries were retried with backoff; the third parked the network instead of failing.
     expect(failures).toEqual([1, 2]);
-    const [parked] = (await h.readModels.parked(fragile.name)).filter((p) => p.networkId === 'red-veneno');
+    const [parked] = (await h.readModels.parking.parked(fragile.name)).filter((p) => p.networkId === 'red-veneno');
     expect(parked.error).toBe('cannot digest session veneno');
     // Parked: later notifications do not touch it; its row stays at what it could digest.
     const stuckAt = (await storedView(h, fragile, 'red-veneno'))?.version ?? 0;
@@ -212,13 +216,13 @@ describe('projections through BullMQ (postgres, redis)', () => {
     expect((await storedView(h, fragile, 'red-veneno'))?.version ?? 0).toBe(stuckAt);
 
     poisoned = false;
-    const generation = (await h.readModels.startRebuild(fragile.name, 'fix', 0))!;
+    const generation = (await h.readModels.rebuilds.startRebuild(fragile.name, 'fix', 0))!;
     await scheduler.rebuild(fragile.name, generation);
     await until(
       'the rebuild switched',
-      async () => (await h.readModels.status(fragile.name)).activeGeneration === generation,
+      async () => (await h.readModels.rebuilds.status(fragile.name)).activeGeneration === generation,
     );
-    expect(await h.readModels.parked(fragile.name, generation)).toEqual([]);
+    expect(await h.readModels.parking.parked(fragile.name, generation)).toEqual([]);
     const events = await h.events('red-veneno');
     expect(await storedView(h, fragile, 'red-veneno')).toEqual({
       version: events.length,
@@ -229,27 +233,30 @@ describe('projections through BullMQ (postgres, redis)', () => {
 
   it('a rebuild while writes continue switches to a read model equal to the pure functions', async () => {
     const scheduler = new BullMqScheduler(connection(), { prefix });
-    const catchUp = h.catchUp();
-    startWorker(catchUp);
+    const services = h.services();
+    startWorker(services);
     const networks = ['red-r1', 'red-r2', 'red-r3'];
     const histories = fc.sample(historyArb, { numRuns: networks.length * 2, seed: 3 });
     await Promise.all(
       networks.map((id, i) => submit(h, id, [...foundingCommands(id), ...histories[i]], () => scheduler.notify(id))),
     );
     const name = networkViewsProjection.name;
-    const before = (await h.readModels.status(name)).activeGeneration;
-    const generation = (await h.readModels.startRebuild(name, 'while-writing', 0))!;
+    const before = (await h.readModels.rebuilds.status(name)).activeGeneration;
+    const generation = (await h.readModels.rebuilds.startRebuild(name, 'while-writing', 0))!;
     const rebuild = scheduler.rebuild(name, generation);
     // Writes go on during the rebuild.
     await Promise.all(
       networks.map((id, i) => submit(h, id, histories[networks.length + i], () => scheduler.notify(id))),
     );
     await rebuild;
-    await until('the rebuild switched', async () => (await h.readModels.status(name)).activeGeneration === generation);
+    await until(
+      'the rebuild switched',
+      async () => (await h.readModels.rebuilds.status(name)).activeGeneration === generation,
+    );
     expect(generation).toBeGreaterThan(before);
     for (const id of networks) await until(`${id} is caught up`, () => caughtUp(id));
     for (const id of networks) await expectMatchesPureFold(id);
-    const status = await h.readModels.status(name);
+    const status = await h.readModels.rebuilds.status(name);
     expect(status).toMatchObject({ rebuildState: 'done', rebuildGeneration: generation });
     expect(status.rebuildProcessed).toBe(status.rebuildTotal);
     await scheduler.close();

@@ -14,7 +14,8 @@ import { PostgresSqlClient, SqlClient, SqliteSqlClient } from '@indaga/platform'
 import { createTempDatabase } from '../../../test/support/postgres-database';
 import type { NetworkProjection } from '../src/projection';
 import { ReadModelStore } from '../src/read-models/read-model-store';
-import { CatchUpService } from '../src/runner/catch-up.service';
+import type { CatchUpService } from '../src/runner/catch-up.service';
+import { projectionServices } from '../src/runner/projection-services';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -22,6 +23,8 @@ export interface Harness {
   store: EventStore;
   sql: SqlClient;
   readModels: ReadModelStore;
+  /** Runner, catch-up service and rebuilder sharing one runner (a process's). */
+  services: (projections?: readonly NetworkProjection[]) => ReturnType<typeof projectionServices>;
   catchUp: (projections?: readonly NetworkProjection[]) => CatchUpService;
   /** Decides and appends a command for a network, as the API would; answers the new events. */
   write(networkId: string, command: NetworkCommand): Promise<NetworkEvent[]>;
@@ -44,7 +47,8 @@ export async function openHarness(kind: StoreKind, projections: readonly Network
     store,
     sql,
     readModels,
-    catchUp: (ps = projections) => new CatchUpService(store, readModels, ps),
+    services: (ps = projections) => projectionServices(store, readModels, ps),
+    catchUp: (ps = projections) => projectionServices(store, readModels, ps).catchUp,
     async write(networkId, command) {
       const streamId = networkStreamId(networkId);
       const current = states.get(streamId) ?? { version: 0, state: networkDecider.initialState() };
@@ -80,7 +84,7 @@ export async function storedView(
   projection: NetworkProjection,
   networkId: string,
 ): Promise<{ version: number; view: unknown } | undefined> {
-  const { activeGeneration } = await h.readModels.status(projection.name);
-  const row = await h.readModels.row(projection.name, activeGeneration, networkId);
+  const { activeGeneration } = await h.readModels.rebuilds.status(projection.name);
+  const row = await h.readModels.rows.row(projection.name, activeGeneration, networkId);
   return row ? { version: row.version, view: JSON.parse(row.view) } : undefined;
 }

@@ -4,8 +4,7 @@ import { networkRegistered, schoolJoined, sessionHeld } from '@indaga/domain/tes
 import { networkViewsProjection } from '../src/network-views/network-views.projection';
 import { overviewProjection } from '../src/overview/overview.projection';
 import { PROJECTIONS } from '../src/registry';
-import { runRebuild } from '../src/runner/rebuild';
-import { CatchUpService } from '../src/runner/catch-up.service';
+import { projectionServices } from '../src/runner/projection-services';
 import { expectedView, Harness, openHarness, storedView } from './projection-harness';
 import { foundingCommands, historyArb } from './random-history';
 
@@ -30,7 +29,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
   afterAll(() => h.close());
 
   it('for random valid histories, incremental catch-up = the pure functions over all events = a rebuild', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     let run = 0;
     let decided = 0;
     await fc.assert(
@@ -53,9 +52,9 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
             const stored = await storedView(h, projection, networkId);
             expect(stored).toEqual({ version: events.length, view: expectedView(projection, events) });
             // Stored in parts, written incrementally: joined back, the very text of the pure document and view.
-            const row = await h.readModels.row(
+            const row = await h.readModels.rows.row(
               projection.name,
-              (await h.readModels.status(projection.name)).activeGeneration,
+              (await h.readModels.rebuilds.status(projection.name)).activeGeneration,
               networkId,
             );
             const pure = projection.evolve(projection.initial(), events);
@@ -71,28 +70,30 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     expect(decided / run).toBeGreaterThan(12);
     // A rebuild of every projection replays all those networks into the same read models.
     for (const projection of PROJECTIONS) {
-      const before = await h.readModels.views(
+      const before = await h.readModels.rows.views(
         projection.name,
-        (await h.readModels.status(projection.name)).activeGeneration,
+        (await h.readModels.rebuilds.status(projection.name)).activeGeneration,
       );
-      const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
-      expect(await runRebuild(catchUp, projection.name, generation)).toBe('switched');
-      expect((await h.readModels.status(projection.name)).activeGeneration).toBe(generation);
-      expect(await h.readModels.views(projection.name, generation)).toEqual(before);
+      const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
+      expect(await rebuilder.run(projection.name, generation)).toBe('switched');
+      expect((await h.readModels.rebuilds.status(projection.name)).activeGeneration).toBe(generation);
+      expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
     // Rebuilt rows hold views and checkpoints but no document; the next live catch-up folds
     // the document from the stream, continues from it, and stores it.
     const networkId = 'red-prop-0';
     const rebuilt = await h.events(networkId);
-    const active = async (name: string) => (await h.readModels.status(name)).activeGeneration;
+    const active = async (name: string) => (await h.readModels.rebuilds.status(name)).activeGeneration;
     for (const projection of PROJECTIONS)
-      expect((await h.readModels.row(projection.name, await active(projection.name), networkId))?.document).toBe('');
+      expect((await h.readModels.rows.row(projection.name, await active(projection.name), networkId))?.document).toBe(
+        '',
+      );
     await submit(h, networkId, fc.sample(historyArb, { numRuns: 1, seed: 11 })[0]);
     const events = await h.events(networkId);
     expect(events.length).toBeGreaterThan(rebuilt.length);
     await h.catchUp().catchUpNetwork(networkId);
     for (const projection of PROJECTIONS) {
-      const row = await h.readModels.row(projection.name, await active(projection.name), networkId);
+      const row = await h.readModels.rows.row(projection.name, await active(projection.name), networkId);
       const pure = projection.evolve(projection.initial(), events);
       expect(row?.version).toBe(events.length);
       // A document shared by projections (NetworkProjection.document) is stored by one of them only.
@@ -113,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
         return p.evolve(doc, events);
       },
     }));
-    await new CatchUpService(h.store, h.readModels, counting).catchUpNetwork(networkId);
+    await h.services(counting).catchUp.catchUpNetwork(networkId);
     // Whichever projection resumed first folded; the other took its document.
     expect(evolved).toHaveLength(1);
     // A fresh runner (a restarted worker): the overview row has no document; it reads network-views' row, not the stream.
@@ -128,8 +129,8 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
             }
           : (Reflect.get(target, prop, receiver) as unknown),
     });
-    const fresh = new CatchUpService(store, h.readModels, PROJECTIONS);
-    const generation = (await h.readModels.status(overviewProjection.name)).activeGeneration;
+    const fresh = projectionServices(store, h.readModels, PROJECTIONS);
+    const generation = (await h.readModels.rebuilds.status(overviewProjection.name)).activeGeneration;
     await fresh.runner.catchUp(overviewProjection, generation, networkId);
     expect(fromStart).toEqual([]);
     const events = await h.events(networkId);
@@ -137,7 +138,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       version: events.length,
       view: expectedView(overviewProjection, events),
     });
-    await fresh.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
+    await fresh.catchUp.catchUpNetwork(networkId); // leaves every projection caught up for the tests after this one
   });
 
   it('a catch-up of a stream longer than one page (1,000 events) reaches the stream head', async () => {
@@ -178,7 +179,7 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
   });
 
   it('a rebuild interrupted midway (a killed worker) resumes, and answers the same', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     for (const n of [1, 2, 3]) {
       const networkId = `red-resume-${n}`;
       await submit(h, networkId, [
@@ -188,12 +189,12 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
       await catchUp.catchUpNetwork(networkId);
     }
     const name = networkViewsProjection.name;
-    const active = (await h.readModels.status(name)).activeGeneration;
-    const before = await h.readModels.views(name, active);
-    const generation = (await h.readModels.startRebuild(name, 'test', 0))!;
+    const active = (await h.readModels.rebuilds.status(name)).activeGeneration;
+    const before = await h.readModels.rows.views(name, active);
+    const generation = (await h.readModels.rebuilds.startRebuild(name, 'test', 0))!;
     const signal = { aborted: false };
     let reports = 0;
-    const first = await runRebuild(catchUp, name, generation, {
+    const first = await rebuilder.run(name, generation, {
       onProgress: () => void (reports++ === 0 && (signal.aborted = true)),
       signal,
       progressEvery: 1,
@@ -201,13 +202,13 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     });
     expect(first).toBe('interrupted');
     // The old generation still answers while the rebuild is half done.
-    expect((await h.readModels.status(name)).activeGeneration).toBe(active);
-    expect(await runRebuild(h.catchUp(), name, generation)).toBe('switched');
-    expect(await h.readModels.views(name, generation)).toEqual(before);
+    expect((await h.readModels.rebuilds.status(name)).activeGeneration).toBe(active);
+    expect(await h.services().rebuilder.run(name, generation)).toBe('switched');
+    expect(await h.readModels.rows.views(name, generation)).toEqual(before);
   });
 
   it('a rebuild over interleaved networks, with memory for fewer than all of them, answers the same', async () => {
-    const catchUp = h.catchUp();
+    const { catchUp, rebuilder } = h.services();
     const ids = [1, 2, 3, 4].map((n) => `red-mezcla-${n}`);
     const histories = ids.map((id, n) => [
       ...foundingCommands(id),
@@ -219,14 +220,12 @@ describe.each(['sqlite', 'postgres'] as const)('the projection runner (%s)', (ki
     }
     for (const id of ids) await catchUp.catchUpNetwork(id);
     for (const projection of PROJECTIONS) {
-      const active = (await h.readModels.status(projection.name)).activeGeneration;
-      const before = await h.readModels.views(projection.name, active);
-      const generation = (await h.readModels.startRebuild(projection.name, 'test', 0))!;
+      const active = (await h.readModels.rebuilds.status(projection.name)).activeGeneration;
+      const before = await h.readModels.rows.views(projection.name, active);
+      const generation = (await h.readModels.rebuilds.startRebuild(projection.name, 'test', 0))!;
       // 25 events of unfinished documents at most: the biggest are dropped and rebuilt stream by stream.
-      expect(await runRebuild(catchUp, projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe(
-        'switched',
-      );
-      expect(await h.readModels.views(projection.name, generation)).toEqual(before);
+      expect(await rebuilder.run(projection.name, generation, { logPageSize: 7, maxOpenEvents: 25 })).toBe('switched');
+      expect(await h.readModels.rows.views(projection.name, generation)).toEqual(before);
     }
   });
 });

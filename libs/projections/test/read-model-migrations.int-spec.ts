@@ -27,9 +27,14 @@ describe.each(['sqlite', 'postgres'] as const)('read-model migrations (%s)', (ki
       const readModels = new ReadModelStore(sql);
       await readModels.init(['network-views', 'overview']); // applies version 2
       for (const [projection, generation, networkId, version, , document, view] of rows) {
-        expect(await readModels.row(projection, generation, networkId)).toEqual({ networkId, version, document, view });
+        expect(await readModels.rows.row(projection, generation, networkId)).toEqual({
+          networkId,
+          version,
+          document,
+          view,
+        });
       }
-      expect((await readModels.views('network-views', 2)).map((v) => [v.networkId, v.version, v.view])).toEqual([
+      expect((await readModels.rows.views('network-views', 2)).map((v) => [v.networkId, v.version, v.view])).toEqual([
         ['red-a', 14, rows[1][6]],
       ]);
     } finally {

@@ -10,10 +10,17 @@ import {
   trajectory,
 } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
-import { networkStreamHeads, NetworkViews, networkViewsProjection } from '@indaga/projections';
+import {
+  indicatorsQuery,
+  networkQuery,
+  networkStreamHeads,
+  networkViewsProjection,
+  type TextParts,
+  trajectoryQuery,
+} from '@indaga/projections';
 import { ApiError } from '../http/api-error';
 import { HistoryReader } from '../networks/history/history-reader';
-import { ReadModelReader } from '../networks/views/read-model-reader';
+import { ReadModelReader } from '../networks/queries/common/read-model-reader';
 
 /** SPEC 5.5's columns, in its order (depth and leadership as section 2 lists them). */
 export const TRAJECTORY_COLUMNS = [
@@ -126,20 +133,23 @@ export class ExportTables {
   }
 
   private async projected(networkId: string, period: Period): Promise<NetworkTables | undefined> {
-    let views: NetworkViews;
+    // One read of the row's parts that the three typed queries answer from (not the other periods).
+    const ranges = [...networkQuery.parts(), ...trajectoryQuery.parts(period), ...indicatorsQuery.parts(period)];
+    let parts: TextParts;
     try {
-      views = JSON.parse((await this.readModels.row(networkViewsProjection.name, networkId)).view) as NetworkViews;
+      ({ parts } = await this.readModels.parts(networkViewsProjection.name, networkId, ranges));
     } catch (err) {
       // Not projected yet (a network registered a moment ago): its events say the same.
       if (err instanceof ApiError && err.code === 'PROJECTION.BEHIND') return this.replayed(networkId, period);
       throw err;
     }
+    const network = networkQuery.answer(parts);
     return {
       networkId,
-      name: views.network.name,
-      region: views.network.region,
-      trajectory: views.trajectory[period],
-      indicators: views.indicators[period],
+      name: network.name,
+      region: network.region,
+      trajectory: trajectoryQuery.answer(parts, period),
+      indicators: indicatorsQuery.answer(parts, period),
     };
   }
 

@@ -4,8 +4,10 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
 import {
-  CatchUpService,
   PROJECTION_SCHEDULER,
+  PROJECTIONS,
+  READ_MODEL_STORE,
+  ReadModelStore,
   ProjectionScheduler,
   registerOperationalMetrics,
 } from '@indaga/projections';
@@ -42,14 +44,15 @@ export class HttpMetrics implements OnApplicationShutdown {
   constructor(
     @Inject(INDAGA_CONFIG) config: IndagaConfig,
     @Inject(EVENT_STORE) store: EventStore,
-    catchUp: CatchUpService,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
     @Inject(PROJECTION_SCHEDULER) scheduler: ProjectionScheduler,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'indaga_' });
     this.unsubscribe = registerOperationalMetrics(this.registry, {
       store,
       storeKind: config.store,
-      catchUp,
+      readModels,
+      projections: PROJECTIONS,
       scheduler,
     });
   }

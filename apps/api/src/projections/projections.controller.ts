@@ -2,9 +2,9 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import {
-  CatchUpService,
   PROJECTION_SCHEDULER,
   ProjectionScheduler,
+  PROJECTIONS,
   READ_MODEL_STORE,
   ReadModelStore,
 } from '@indaga/projections';
@@ -22,7 +22,6 @@ export class ProjectionsController {
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly catchUp: CatchUpService,
   ) {}
 
   /** checkpoint: events the active read model reflects; lag: events in network streams it does not reflect yet. */
@@ -30,9 +29,9 @@ export class ProjectionsController {
   async list() {
     const events = await countNetworkEvents(this.store);
     return Promise.all(
-      this.catchUp.projections.map(async ({ name }) => {
-        const status = await this.readModels.status(name);
-        const { versions } = await this.readModels.checkpointSum(name, status.activeGeneration);
+      PROJECTIONS.map(async ({ name }) => {
+        const status = await this.readModels.rebuilds.status(name);
+        const { versions } = await this.readModels.rows.checkpointSum(name, status.activeGeneration);
         const rebuilding = status.rebuildState === 'running';
         return {
           name,
@@ -40,7 +39,7 @@ export class ProjectionsController {
           generation: status.activeGeneration,
           checkpoint: versions,
           lag: events === null ? null : Math.max(0, events - versions),
-          parked: (await this.readModels.parked(name, status.activeGeneration)).map(
+          parked: (await this.readModels.parking.parked(name, status.activeGeneration)).map(
             ({ networkId, version, error, parkedAt }) => ({
               networkId,
               version,
@@ -76,11 +75,11 @@ export class ProjectionsController {
     this.known(name);
     const total = (await countNetworkEvents(this.store)) ?? 0;
     const claimJobId = `rebuild.${name}.pending`;
-    const generation = await this.readModels.startRebuild(name, claimJobId, total);
+    const generation = await this.readModels.rebuilds.startRebuild(name, claimJobId, total);
     if (generation === undefined)
       throw new ApiError('PROJECTION.REBUILD_RUNNING', `a rebuild of ${name} is already running`);
     const jobId = await this.scheduler.rebuild(name, generation);
-    await this.readModels.setRebuildJob(name, generation, jobId);
+    await this.readModels.rebuilds.setRebuildJob(name, generation, jobId);
     return { jobId, projection: name, generation };
   }
 
@@ -89,20 +88,20 @@ export class ProjectionsController {
   @HttpCode(200)
   async cancel(@Param('name') name: string) {
     this.known(name);
-    const status = await this.readModels.status(name);
+    const status = await this.readModels.rebuilds.status(name);
     if (status.rebuildState !== 'running' || status.rebuildGeneration === null) {
       throw new ApiError('PROJECTION.NO_REBUILD', `no rebuild of ${name} is running`);
     }
-    await this.readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
-    await this.readModels.dropInactive(name, status.activeGeneration);
+    await this.readModels.rebuilds.endRebuild(name, status.rebuildGeneration, 'cancelled');
+    await this.readModels.rebuilds.dropInactive(name, status.activeGeneration);
     return { projection: name, generation: status.rebuildGeneration, state: 'cancelled' };
   }
 
   private known(name: string): void {
-    if (!this.catchUp.projection(name)) {
+    if (!PROJECTIONS.some((p) => p.name === name)) {
       throw new ApiError(
         'PROJECTION.NOT_FOUND',
-        `no projection ${name}; known: ${this.catchUp.projections.map((p) => p.name).join(', ')}`,
+        `no projection ${name}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}`,
       );
     }
   }

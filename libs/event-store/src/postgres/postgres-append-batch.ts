@@ -3,7 +3,7 @@ import type { AppendResult } from '../event-store.port';
 import type { SideEffect } from '../internal/encoded-append';
 import { IdempotencyKeyHeldError, WrongExpectedVersionError } from '../errors';
 import { appendResult, type EncodedAppend } from '../internal/encoded-append';
-import type { Pending } from '../internal/group-commit-queue';
+import type { Pending } from '../group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { type Decision, insertQuery, planBatch, sideEffectKey } from './postgres-batch-plan';
 import { isConnectionError, toStoreError } from './postgres-connection';

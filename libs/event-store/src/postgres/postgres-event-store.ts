@@ -12,7 +12,8 @@ import type {
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
-import { GroupCommitQueue, type Pending } from '../internal/group-commit-queue';
+import { GroupCommitQueue, type Pending } from '../group-commit-queue';
+import { appendQueueOptions } from '../internal/append-queue-options';
 import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { StoreTestHooks } from '../internal/hooks';
 import { allRange, streamRange } from '../internal/read-options';
@@ -80,7 +81,7 @@ export class PostgresEventStore implements EventStore {
         oneStatement && batch.length === 1 && fitsAppendOne(batch[0].item)
           ? writeAlone(ctx, batch[0])
           : writePostgresBatch(ctx, batch),
-      maxBatch,
+      appendQueueOptions(maxBatch),
     );
   }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppendResult } from '../event-store.port';
 import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import { appendResult, type EncodedAppend, versionConflict } from '../internal/encoded-append';
-import type { Pending } from '../internal/group-commit-queue';
+import type { Pending } from '../group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { toStoreError } from './sqlite-connection';
 import type { WriteStatements } from './sqlite-statements';

@@ -11,7 +11,8 @@ import type {
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
-import { GroupCommitQueue, type Pending } from '../internal/group-commit-queue';
+import { GroupCommitQueue, type Pending } from '../group-commit-queue';
+import { appendQueueOptions } from '../internal/append-queue-options';
 import type { StoreTestHooks } from '../internal/hooks';
 import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
@@ -57,7 +58,7 @@ export class SqliteEventStore implements EventStore {
     maxBatch = 1000,
   ) {
     this.reads = prepareReads(reader);
-    this.queue = new GroupCommitQueue(writeBatch, maxBatch);
+    this.queue = new GroupCommitQueue(writeBatch, appendQueueOptions(maxBatch));
   }
 
   /** Commits on the calling thread, through `writer` (which may also be the reader, for `:memory:`). */

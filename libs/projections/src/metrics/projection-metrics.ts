@@ -1,7 +1,8 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import { storeTelemetry, type EventStore, type StreamHead } from '@indaga/event-store';
-import type { CatchUpService } from '../runner/catch-up.service';
+import type { NetworkProjection } from '../projection';
+import type { ReadModelStore } from '../read-models/read-model-store';
 import { BullMqScheduler } from '../runner/bullmq-scheduler';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import type { ProjectionScheduler } from '../runner/scheduler.port';
@@ -12,7 +13,8 @@ export interface OperationalMetricsDeps {
   store: EventStore;
   /** INDAGA_STORE: a process has one store, so it is a constant label. */
   storeKind: string;
-  catchUp: CatchUpService;
+  readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>;
+  projections: readonly NetworkProjection[];
   scheduler: ProjectionScheduler;
 }
 
@@ -143,13 +145,18 @@ export function registerOperationalMetrics(registry: Registry, deps: Operational
   return () => unsubscribe.forEach((u) => u());
 }
 
-async function takeSnapshot({ store, catchUp, scheduler }: OperationalMetricsDeps): Promise<Snapshot> {
-  const heads = await scrapeHeads(store, catchUp);
+async function takeSnapshot({
+  store,
+  readModels,
+  projections: all,
+  scheduler,
+}: OperationalMetricsDeps): Promise<Snapshot> {
+  const heads = await scrapeHeads(store, readModels, all);
   const projections = new Map<string, ProjectionSnapshot>();
-  for (const { name } of catchUp.projections) {
-    const status = await catchUp.readModels.status(name);
-    const versions = await catchUp.readModels.versions(name, status.activeGeneration);
-    const parked = new Set((await catchUp.readModels.parked(name, status.activeGeneration)).map((p) => p.networkId));
+  for (const { name } of all) {
+    const status = await readModels.rebuilds.status(name);
+    const versions = await readModels.rows.versions(name, status.activeGeneration);
+    const parked = new Set((await readModels.parking.parked(name, status.activeGeneration)).map((p) => p.networkId));
     let lagEvents = 0;
     const behind: Array<{ streamId: string; from: number }> = [];
     for (const head of heads) {
@@ -189,13 +196,17 @@ async function takeSnapshot({ store, catchUp, scheduler }: OperationalMetricsDep
  * scrape). A network with no row yet is then missing from the lag until its
  * first catch-up.
  */
-async function scrapeHeads(store: EventStore, catchUp: CatchUpService): Promise<StreamHead[]> {
+async function scrapeHeads(
+  store: EventStore,
+  readModels: OperationalMetricsDeps['readModels'],
+  projections: readonly NetworkProjection[],
+): Promise<StreamHead[]> {
   const indexed = await indexedNetworkHeads(store);
   if (indexed) return indexed;
   const known = new Set<string>();
-  for (const { name } of catchUp.projections) {
-    const status = await catchUp.readModels.status(name);
-    for (const networkId of (await catchUp.readModels.versions(name, status.activeGeneration)).keys())
+  for (const { name } of projections) {
+    const status = await readModels.rebuilds.status(name);
+    for (const networkId of (await readModels.rows.versions(name, status.activeGeneration)).keys())
       known.add(networkId);
   }
   const heads: StreamHead[] = [];

@@ -9,14 +9,18 @@ import {
 } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { EVENT_STORE, EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig, SqlClient } from '@indaga/platform';
+import type { ReadModelStore } from '../read-models/read-model-store';
+import { PROJECTIONS } from '../registry';
 import { CatchUpService } from '../runner/catch-up.service';
 import { createProjectionWorker } from '../runner/projection-worker';
+import { Rebuilder } from '../runner/rebuild';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '../runner/scheduler.port';
 import { Sweeper } from '../runner/sweeper';
 import { projectionTelemetry } from '../telemetry';
 import { closeRedis, REDIS_CLOSE_TIMEOUT_MS, reportRedisErrors, within } from './redis-connection';
-import { READ_MODEL_SQL, REDIS } from './tokens';
+import { READ_MODEL_SQL, READ_MODEL_STORE, REDIS } from './tokens';
 
 const SWEEP_WARN_INTERVAL_MS = 30_000;
 
@@ -44,7 +48,10 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     @Inject(INDAGA_CONFIG) private readonly config: IndagaConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly catchUp: CatchUpService,
+    private readonly rebuilder: Rebuilder,
     @Inject(PROJECTION_SCHEDULER) private readonly scheduler: ProjectionScheduler,
     @Inject(READ_MODEL_SQL) private readonly readModelSql: SqlClient,
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
@@ -62,11 +69,15 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
     if (this.redis) {
       // BullMQ does not close a connection it was given: keep it to quit at shutdown.
       this.workerConnection = reportRedisErrors(this.redis.duplicate({ maxRetriesPerRequest: null }), 'worker');
-      this.worker = createProjectionWorker(this.workerConnection, this.catchUp, { prefix: this.config.queuePrefix });
+      this.worker = createProjectionWorker(
+        this.workerConnection,
+        { store: this.store, catchUp: this.catchUp, rebuilder: this.rebuilder },
+        { prefix: this.config.queuePrefix },
+      );
       this.worker.on('failed', (job, err) => {
         projectionTelemetry.jobFailed(job?.name ?? 'unknown');
         if (job?.name === 'rebuild' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-          void this.catchUp.readModels.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
+          void this.readModels.rebuilds.endRebuild(job.data.projection, job.data.generation, 'failed', err.message);
         }
       });
       // Connection errors are reported (once per interval) by reportRedisErrors; the rest here.
@@ -80,7 +91,7 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   private startSweeper(): void {
-    const sweeper = new Sweeper(this.catchUp.store, this.catchUp, this.scheduler);
+    const sweeper = new Sweeper(this.store, this.readModels.cursors, this.catchUp, this.scheduler);
     // While a store or Redis is down every pass fails the same way: say so once per interval, not twice a second.
     let lastWarned = { message: '', at: 0 };
     const warn = (err: Error) => {
@@ -103,8 +114,8 @@ export class ProjectionLifecycle implements OnApplicationBootstrap, BeforeApplic
 
   /** In-process only: a rebuild interrupted by a restart goes on (BullMQ redelivers its own). */
   private async resumeRebuilds(): Promise<void> {
-    for (const projection of this.catchUp.projections) {
-      const status = await this.catchUp.readModels.status(projection.name);
+    for (const projection of PROJECTIONS) {
+      const status = await this.readModels.rebuilds.status(projection.name);
       if (status.rebuildState === 'running' && status.rebuildGeneration !== null) {
         this.logger.log({ msg: 'resuming rebuild', projection: projection.name, generation: status.rebuildGeneration });
         await this.scheduler.rebuild(projection.name, status.rebuildGeneration);

@@ -7,6 +7,8 @@ import { PROJECTIONS } from '../registry';
 import { BullMqScheduler } from '../runner/bullmq-scheduler';
 import { CatchUpService } from '../runner/catch-up.service';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { Rebuilder } from '../runner/rebuild';
 import { PROJECTION_SCHEDULER } from '../runner/scheduler.port';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { openRedis } from './redis-connection';
@@ -16,7 +18,7 @@ const logger = new Logger('projections');
 
 /**
  * Read-model writes of a process go out at most once per this many ms, each
- * batch in one transaction (GroupCommit). On SQLite, where the API's event
+ * batch in one transaction (GroupCommitQueue). On SQLite, where the API's event
  * appends and the read models share one file and one write lock, a worker
  * committing after every catch-up took the lock hundreds of times a second
  * and halved the API's write rate under the lag benchmark; batching every
@@ -43,10 +45,24 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
         return store;
       },
     },
+    // Each service gets what it uses (see projectionServices, the same composition outside Nest).
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_STORE],
+      useFactory: (store: EventStore, readModels: ReadModelStore) =>
+        new ProjectionRunner(store, readModels, PROJECTIONS),
+    },
     {
       provide: CatchUpService,
-      inject: [EVENT_STORE, READ_MODEL_STORE],
-      useFactory: (store: EventStore, readModels: ReadModelStore) => new CatchUpService(store, readModels, PROJECTIONS),
+      inject: [ProjectionRunner, READ_MODEL_STORE],
+      useFactory: (runner: ProjectionRunner, readModels: ReadModelStore) =>
+        new CatchUpService(runner, readModels, PROJECTIONS),
+    },
+    {
+      provide: Rebuilder,
+      inject: [EVENT_STORE, READ_MODEL_STORE, ProjectionRunner],
+      useFactory: (store: EventStore, readModels: ReadModelStore, runner: ProjectionRunner) =>
+        new Rebuilder(store, readModels, runner, PROJECTIONS),
     },
     {
       provide: REDIS,
@@ -55,14 +71,23 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
     },
     {
       provide: PROJECTION_SCHEDULER,
-      inject: [CatchUpService, INDAGA_CONFIG, REDIS],
-      useFactory: (catchUp: CatchUpService, config: IndagaConfig, redis?: Redis) =>
+      inject: [CatchUpService, Rebuilder, READ_MODEL_STORE, INDAGA_CONFIG, REDIS],
+      useFactory: (
+        catchUp: CatchUpService,
+        rebuilder: Rebuilder,
+        readModels: ReadModelStore,
+        config: IndagaConfig,
+        redis?: Redis,
+      ) =>
         redis
           ? new BullMqScheduler(redis, { prefix: config.queuePrefix })
-          : new InProcessScheduler(catchUp, { warn: (m) => logger.warn(m), error: (m) => logger.error(m) }),
+          : new InProcessScheduler(catchUp, rebuilder, readModels.rebuilds, {
+              warn: (m) => logger.warn(m),
+              error: (m) => logger.error(m),
+            }),
     },
     ProjectionLifecycle,
   ],
-  exports: [READ_MODEL_STORE, READ_MODEL_SQL, CatchUpService, PROJECTION_SCHEDULER, REDIS],
+  exports: [READ_MODEL_STORE, READ_MODEL_SQL, CatchUpService, Rebuilder, PROJECTION_SCHEDULER, REDIS],
 })
 export class ProjectionsModule {}

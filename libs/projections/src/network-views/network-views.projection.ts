@@ -48,7 +48,8 @@ export const networkViewsProjection: NetworkProjection<NetworkHistory, NetworkVi
     const document = new DocumentParts();
     return {
       document: (doc) => document.parts(doc),
-      // One part per period of each trajectory and indicators list, so a catch-up writes only the periods it changed.
+      // One part per period of each trajectory and indicators list, so a catch-up writes only the periods it changed;
+      // runs in the order view-layout.ts names them, for the typed queries (queries/) to read one period kind alone.
       view: (doc, version) => {
         periods.update(doc);
         const parts = new PartsBuilder().text(`{"network":${JSON.stringify(networkView(doc, version))},"trajectory":{`);

@@ -75,3 +75,19 @@ export function partsChange(before: TextParts | undefined, after: TextParts): Pa
   for (const seq of before.keys()) if (!after.has(seq)) deletes.push(seq);
   return { replace: false, upserts, deletes };
 }
+
+/** An inclusive range of part numbers, to read a slice of a stored text without the rest. */
+export type PartRange = readonly [from: number, to: number];
+
+/**
+ * The parts of run j and the glue on either side of it (the glue before it
+ * opens the run's value, the glue after it closes it): [j·RUN, (j+1)·RUN].
+ */
+export function runRange(run: number): PartRange {
+  return [run * RUN, (run + 1) * RUN];
+}
+
+/** The parts of `parts` inside any of `ranges` (what a query reading those ranges gets from the store). */
+export function partsIn(parts: TextParts, ranges: readonly PartRange[]): TextParts {
+  return new Map([...parts].filter(([seq]) => ranges.some(([from, to]) => seq >= from && seq <= to)));
+}

@@ -1,8 +1,7 @@
-import type { EventStore } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
 import type { ReadModelStore } from '../read-models/read-model-store';
 import { projectionTelemetry } from '../telemetry';
-import { ProjectionRunner } from './projection-runner';
+import type { ProjectionRunner } from './projection-runner';
 
 export interface CatchUpFailure {
   projection: string;
@@ -29,19 +28,12 @@ export class CatchUpFailed extends Error {
  * network) is skipped; one projection failing does not stop the others.
  */
 export class CatchUpService {
-  readonly runner: ProjectionRunner;
-
   constructor(
-    readonly store: EventStore,
-    readonly readModels: ReadModelStore,
-    readonly projections: readonly NetworkProjection[],
-  ) {
-    this.runner = new ProjectionRunner(store, readModels, projections);
-  }
-
-  projection(name: string): NetworkProjection | undefined {
-    return this.projections.find((p) => p.name === name);
-  }
+    private readonly runner: ProjectionRunner,
+    /** Rows (checkpoints), rebuild state (which generations to catch up) and parking. */
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
+    private readonly projections: readonly NetworkProjection[],
+  ) {}
 
   /**
    * With `park`, failures are parked (the last delivery attempt) instead of
@@ -52,7 +44,7 @@ export class CatchUpService {
   async catchUpNetwork(networkId: string, options: { park?: boolean } = {}): Promise<number | undefined> {
     const failures: CatchUpFailure[] = [];
     const started = performance.now();
-    // Projections side by side: their writes then share one read-model transaction (GroupCommit).
+    // Projections side by side: their writes then share one read-model transaction (GroupCommitQueue).
     const outcomes = await Promise.all(
       this.projections.map((projection) => this.catchUpProjection(projection, networkId)),
     );
@@ -68,8 +60,7 @@ export class CatchUpService {
     if (failures.length === 0) return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
     if (!options.park) throw new CatchUpFailed(networkId, failures);
     for (const f of failures) {
-      const version = await this.readModels.version(f.projection, f.generation, networkId);
-      await this.readModels.park(f.projection, f.generation, networkId, version, f.error.message);
+      await this.readModels.parking.park(f.projection, f.generation, networkId, f.error.message);
     }
   }
 
@@ -80,14 +71,16 @@ export class CatchUpService {
   ): Promise<{ failures: CatchUpFailure[]; reached?: number }> {
     const failures: CatchUpFailure[] = [];
     let reached: number | undefined;
-    const status = await this.readModels.status(projection.name);
+    const status = await this.readModels.rebuilds.status(projection.name);
     const generations = [status.activeGeneration];
     if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
       generations.push(status.rebuildGeneration);
     for (const generation of generations) {
-      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
+      // Checkpoint and parked flag in one query; the runner starts from that checkpoint without reading it again.
+      const { version, parked } = await this.readModels.rows.checkpoint(projection.name, generation, networkId);
+      if (parked) continue;
       try {
-        const { toVersion } = await this.runner.catchUp(projection, generation, networkId);
+        const { toVersion } = await this.runner.catchUp(projection, generation, networkId, { checkpoint: version });
         if (generation === status.activeGeneration) reached = toVersion;
       } catch (err) {
         failures.push({ projection: projection.name, generation, error: err as Error });
@@ -100,7 +93,7 @@ export class CatchUpService {
   async activeGenerations(): Promise<Map<string, number>> {
     const active = new Map<string, number>();
     for (const projection of this.projections)
-      active.set(projection.name, (await this.readModels.status(projection.name)).activeGeneration);
+      active.set(projection.name, (await this.readModels.rebuilds.status(projection.name)).activeGeneration);
     return active;
   }
 
@@ -114,8 +107,8 @@ export class CatchUpService {
     let lowest = Number.POSITIVE_INFINITY;
     for (const projection of this.projections) {
       const generation = generations.get(projection.name)!;
-      if (await this.readModels.isParked(projection.name, generation, networkId)) continue;
-      lowest = Math.min(lowest, await this.readModels.version(projection.name, generation, networkId));
+      const { version, parked } = await this.readModels.rows.checkpoint(projection.name, generation, networkId);
+      if (!parked) lowest = Math.min(lowest, version);
     }
     return lowest === Number.POSITIVE_INFINITY ? 0 : lowest;
   }

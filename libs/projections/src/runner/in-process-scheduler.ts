@@ -1,5 +1,6 @@
-import { runRebuild } from './rebuild';
+import type { RebuildStates } from '../read-models/rebuild-state';
 import type { CatchUpService } from './catch-up.service';
+import type { Rebuilder } from './rebuild';
 import { CATCH_UP_ATTEMPTS, CATCH_UP_BACKOFF_MS, ProjectionScheduler, rebuildJobId } from './scheduler.port';
 
 export interface SchedulerLogger {
@@ -25,6 +26,8 @@ export class InProcessScheduler implements ProjectionScheduler {
 
   constructor(
     private readonly catchUp: CatchUpService,
+    private readonly rebuilder: Rebuilder,
+    private readonly rebuildStates: RebuildStates,
     private readonly logger: SchedulerLogger,
     private readonly concurrency = 2,
   ) {}
@@ -37,12 +40,10 @@ export class InProcessScheduler implements ProjectionScheduler {
 
   async rebuild(projection: string, generation: number): Promise<string> {
     const jobId = rebuildJobId(projection, generation);
-    const run = runRebuild(this.catchUp, projection, generation, { signal: this.stopping }).catch(
-      async (err: Error) => {
-        this.logger.error({ msg: 'rebuild failed', projection, generation, err });
-        await this.catchUp.readModels.endRebuild(projection, generation, 'failed', err.message);
-      },
-    );
+    const run = this.rebuilder.run(projection, generation, { signal: this.stopping }).catch(async (err: Error) => {
+      this.logger.error({ msg: 'rebuild failed', projection, generation, err });
+      await this.rebuildStates.endRebuild(projection, generation, 'failed', err.message);
+    });
     this.rebuilds.add(run);
     void run.finally(() => this.rebuilds.delete(run));
     return jobId;

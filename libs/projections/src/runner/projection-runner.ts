@@ -49,7 +49,8 @@ export class ProjectionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readModels: ReadModelStore,
+    /** Its rows, and the rebuild state to find the generation that stores a shared document. */
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds'>,
     /** Every projection, to find the one that stores a shared document. */
     private readonly projections: readonly NetworkProjection[] = [],
   ) {}
@@ -61,13 +62,16 @@ export class ProjectionRunner {
    * checkpoint but not the document: the document is derived from the stream
    * like everything else here, so the first live catch-up of that row folds
    * it again from the stream (once) and stores it. Serialising and writing
-   * every network's whole history was half of a rebuild's time.
+   * every network's whole history was half of a rebuild's time. `checkpoint`:
+   * the row's version as the caller just read it (with its parked flag, in
+   * one query), so the first round does not read it again; a stale one only
+   * loses the compare-and-set, and the next round reads the row.
    */
   async catchUp(
     projection: NetworkProjection,
     generation: number,
     networkId: string,
-    options: { pageSize?: number; remember?: boolean; storeDocument?: boolean } = {},
+    options: { pageSize?: number; remember?: boolean; storeDocument?: boolean; checkpoint?: number } = {},
   ): Promise<CatchUpResult> {
     const pageSize = options.pageSize ?? PAGE;
     const streamId = networkStreamId(networkId);
@@ -75,14 +79,16 @@ export class ProjectionRunner {
     let first: number | undefined;
     // Without the cache (rebuilds), the next page continues from this run's own last write.
     let carried: CachedDoc | undefined;
+    let checkpoint = options.checkpoint;
     for (;;) {
       const {
         version,
         doc,
         serializer,
         written: before,
-      } = carried ?? (await this.load(projection, generation, networkId, key));
+      } = carried ?? (await this.load(projection, generation, networkId, key, checkpoint));
       carried = undefined;
+      checkpoint = undefined;
       first ??= version;
       const page = await this.read(streamId, version + 1, pageSize);
       if (page.length === 0) return { projection: projection.name, generation, fromVersion: first, toVersion: version };
@@ -93,7 +99,7 @@ export class ProjectionRunner {
         document: storeDocument ? serializer.document(evolved) : NO_DOCUMENT,
         view: serializer.view(evolved, next),
       };
-      const written = await this.readModels.compareAndSet(projection.name, generation, version, {
+      const written = await this.readModels.rows.compareAndSet(projection.name, generation, version, {
         networkId,
         version: next,
         region: projection.indexed(evolved).region,
@@ -124,7 +130,7 @@ export class ProjectionRunner {
     doc: unknown,
     version: number,
   ): Promise<boolean> {
-    return this.readModels.compareAndSet(projection.name, generation, 0, {
+    return this.readModels.rows.compareAndSet(projection.name, generation, 0, {
       networkId,
       version,
       region: projection.indexed(doc).region,
@@ -180,14 +186,15 @@ export class ProjectionRunner {
     generation: number,
     networkId: string,
     key: string,
+    checkpoint?: number,
   ): Promise<CachedDoc> {
     const cached = this.docs.get(key);
     // The cache is only a shortcut: it is trusted only when the stored checkpoint is the same.
-    const stored = await this.readModels.version(projection.name, generation, networkId);
+    const stored = checkpoint ?? (await this.readModels.rows.version(projection.name, generation, networkId));
     if (cached && cached.version === stored) return cached;
     const serializer = serializerOf(projection);
     if (stored === 0) return { version: 0, doc: projection.initial(), serializer };
-    const row = await this.readModels.row(projection.name, generation, networkId);
+    const row = await this.readModels.rows.row(projection.name, generation, networkId);
     if (!row) return { version: 0, doc: projection.initial(), serializer };
     if (row.document !== '') return { version: row.version, doc: JSON.parse(row.document), serializer };
     const doc =
@@ -208,8 +215,8 @@ export class ProjectionRunner {
     if (shared?.version === version) return shared.doc;
     const owner = this.projections.find((p) => p.document?.kind === kind && p.document.stored);
     if (!owner || owner === projection) return undefined;
-    const generation = (await this.readModels.status(owner.name)).activeGeneration;
-    const row = await this.readModels.row(owner.name, generation, networkId);
+    const generation = (await this.readModels.rebuilds.status(owner.name)).activeGeneration;
+    const row = await this.readModels.rows.row(owner.name, generation, networkId);
     return row && row.version === version && row.document !== '' ? JSON.parse(row.document) : undefined;
   }
 

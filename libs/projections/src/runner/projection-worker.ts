@@ -1,9 +1,10 @@
 import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { networkStreamId } from '@indaga/domain';
+import type { EventStore } from '@indaga/event-store';
 import { PROJECTION_JOB_NAMES, PROJECTION_QUEUE, ProjectionJobs } from './bullmq-scheduler';
 import type { CatchUpService } from './catch-up.service';
-import { runRebuild } from './rebuild';
+import type { Rebuilder } from './rebuild';
 
 type Handlers = { [K in keyof ProjectionJobs]: (job: Job<ProjectionJobs[K]>) => Promise<unknown> };
 
@@ -36,7 +37,7 @@ const MAX_STALLED_COUNT = 5;
  */
 export function createProjectionWorker(
   connection: Redis,
-  catchUp: CatchUpService,
+  { store, catchUp, rebuilder }: { store: EventStore; catchUp: CatchUpService; rebuilder: Rebuilder },
   options: { prefix?: string; concurrency?: number; stalledIntervalMs?: number; lockDurationMs?: number } = {},
 ): Worker {
   const shutdown = { aborted: false };
@@ -50,14 +51,14 @@ export function createProjectionWorker(
       for (let before = -1; !shutdown.aborted;) {
         const reached =
           (await catchUp.catchUpNetwork(networkId, { park: last })) ?? (await catchUp.reflectedVersion(networkId));
-        const head = await catchUp.store.streamVersion(networkStreamId(networkId));
+        const head = await store.streamVersion(networkStreamId(networkId));
         if (reached >= head || reached <= before) return;
         before = reached;
       }
     },
     rebuild: async (job) => {
       const { projection, generation } = job.data;
-      const outcome = await runRebuild(catchUp, projection, generation, {
+      const outcome = await rebuilder.run(projection, generation, {
         onProgress: ({ processed, total }) =>
           job.updateProgress({ processed, total, progress: total === 0 ? 1 : processed / total }),
         signal: shutdown,

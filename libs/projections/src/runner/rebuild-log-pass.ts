@@ -1,7 +1,8 @@
 import { NETWORK_STREAM_PREFIX, toNetworkEvents } from '@indaga/domain';
-import type { StreamHead } from '@indaga/event-store';
+import type { EventStore, StreamHead } from '@indaga/event-store';
 import type { NetworkProjection } from '../projection';
-import type { CatchUpService } from './catch-up.service';
+import type { ReadModelRows } from '../read-models/read-model-rows';
+import type { ProjectionRunner } from './projection-runner';
 
 /** Events read from the log per page. */
 const LOG_PAGE = 10_000;
@@ -38,7 +39,7 @@ interface Open {
  * second pass, the runner's own stream-by-stream catch-up.
  */
 export async function foldLogIntoRows(
-  catchUp: CatchUpService,
+  { store, rows, runner }: { store: EventStore; rows: ReadModelRows; runner: ProjectionRunner },
   projection: NetworkProjection,
   generation: number,
   heads: readonly StreamHead[],
@@ -46,17 +47,17 @@ export async function foldLogIntoRows(
 ): Promise<LogPassResult> {
   const maxOpen = options.maxOpenEvents ?? MAX_OPEN_EVENTS;
   const pageSize = options.pageSize ?? LOG_PAGE;
-  const existing = await catchUp.readModels.versions(projection.name, generation);
+  const existing = await rows.versions(projection.name, generation);
   const target = new Map<string, number>();
   for (const head of heads) target.set(head.streamId, head.version);
   for (const networkId of existing.keys()) target.delete(`${NETWORK_STREAM_PREFIX}${networkId}`);
-  const end = await catchUp.store.headPosition();
+  const end = await store.headPosition();
   const open = new Map<string, Open>();
   const written = new Set<string>();
   let openEvents = 0;
   let folded = 0;
   for (let after = 0; after < end && target.size > 0;) {
-    const page = await catchUp.store.readAll({ after, limit: pageSize });
+    const page = await store.readAll({ after, limit: pageSize });
     if (page.length === 0) break;
     after = page[page.length - 1].position;
     // Consecutive events of one stream are folded together.
@@ -82,7 +83,7 @@ export async function foldLogIntoRows(
         }
         if (state.version >= head && target.has(streamId)) {
           const networkId = streamId.slice(NETWORK_STREAM_PREFIX.length);
-          if (await catchUp.runner.writeFolded(projection, generation, networkId, state.doc, state.version))
+          if (await runner.writeFolded(projection, generation, networkId, state.doc, state.version))
             written.add(networkId);
           openEvents -= state.version;
           open.delete(streamId);

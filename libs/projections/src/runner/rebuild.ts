@@ -1,5 +1,8 @@
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
-import type { CatchUpService } from './catch-up.service';
+import type { EventStore } from '@indaga/event-store';
+import type { NetworkProjection } from '../projection';
+import type { ReadModelStore } from '../read-models/read-model-store';
+import type { ProjectionRunner } from './projection-runner';
 import { foldLogIntoRows } from './rebuild-log-pass';
 import { networkStreamHeads } from './stream-heads';
 
@@ -30,17 +33,33 @@ export type RebuildOutcome = 'switched' | 'cancelled' | 'superseded' | 'interrup
  * Rows are compare-and-set, so a redelivered job resumes where rows exist and
  * live catch-ups of the rebuilding generation can run alongside.
  */
-export async function runRebuild(
-  catchUp: CatchUpService,
-  projectionName: string,
+export class Rebuilder {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
+    private readonly runner: ProjectionRunner,
+    private readonly projections: readonly NetworkProjection[],
+  ) {}
+
+  /** Rebuilds `generation` of one projection (claimed beforehand with RebuildStates.startRebuild). */
+  async run(projectionName: string, generation: number, options: RebuildOptions = {}): Promise<RebuildOutcome> {
+    const projection = this.projections.find((p) => p.name === projectionName);
+    if (!projection) throw new Error(`unknown projection ${projectionName}`);
+    return rebuild(this.store, this.readModels, this.runner, projection, generation, options);
+  }
+}
+
+async function rebuild(
+  store: EventStore,
+  readModels: Pick<ReadModelStore, 'rows' | 'rebuilds' | 'parking'>,
+  runner: ProjectionRunner,
+  projection: NetworkProjection,
   generation: number,
-  options: RebuildOptions = {},
+  options: RebuildOptions,
 ): Promise<RebuildOutcome> {
   const { onProgress = () => undefined, signal = { aborted: false }, progressEvery = 10_000 } = options;
-  const projection = catchUp.projection(projectionName);
-  if (!projection) throw new Error(`unknown projection ${projectionName}`);
-  const readModels = catchUp.readModels;
-  const heads = await networkStreamHeads(catchUp.store);
+  const projectionName = projection.name;
+  const heads = await networkStreamHeads(store);
   const total = heads.reduce((sum, h) => sum + h.version, 0);
   let processed = 0;
   let lastReport = 0;
@@ -48,19 +67,19 @@ export async function runRebuild(
     processed = Math.min(done, total);
     if (processed - lastReport >= progressEvery || processed === total) {
       lastReport = processed;
-      await readModels.rebuildProgress(projectionName, generation, processed, total);
+      await readModels.rebuilds.rebuildProgress(projectionName, generation, processed, total);
       await onProgress({ processed, total });
     }
   };
   const stopped = async (): Promise<RebuildOutcome | undefined> => {
     if (signal.aborted) return 'interrupted';
-    const status = await readModels.status(projectionName);
+    const status = await readModels.rebuilds.status(projectionName);
     if (status.rebuildGeneration === generation && status.rebuildState === 'running') return undefined;
     return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
   };
 
   let stop: RebuildOutcome | undefined;
-  const pass = await foldLogIntoRows(catchUp, projection, generation, heads, {
+  const pass = await foldLogIntoRows({ store, rows: readModels.rows, runner }, projection, generation, heads, {
     pageSize: options.logPageSize,
     maxOpenEvents: options.maxOpenEvents,
     onPage: async (folded) => {
@@ -78,27 +97,26 @@ export async function runRebuild(
     stop = await stopped();
     if (stop) return stop;
     try {
-      await catchUp.runner.catchUp(projection, generation, networkId, {
+      await runner.catchUp(projection, generation, networkId, {
         pageSize: 10_000,
         remember: false,
         storeDocument: false,
       });
     } catch (err) {
       // A poison event parks this network in the new generation too; the rest is rebuilt.
-      const version = await readModels.version(projectionName, generation, networkId);
-      await readModels.park(projectionName, generation, networkId, version, (err as Error).message);
+      await readModels.parking.park(projectionName, generation, networkId, (err as Error).message);
     }
     done += head.version;
     await report(done);
   }
   processed = total;
-  await readModels.rebuildProgress(projectionName, generation, processed, total);
+  await readModels.rebuilds.rebuildProgress(projectionName, generation, processed, total);
   await onProgress({ processed, total });
-  if (!(await readModels.activate(projectionName, generation))) {
-    const status = await readModels.status(projectionName);
+  if (!(await readModels.rebuilds.activate(projectionName, generation))) {
+    const status = await readModels.rebuilds.status(projectionName);
     return status.rebuildState === 'cancelled' ? 'cancelled' : 'superseded';
   }
-  catchUp.runner.forget(projectionName);
-  await readModels.dropInactive(projectionName, generation);
+  runner.forget(projectionName);
+  await readModels.rebuilds.dropInactive(projectionName, generation);
   return 'switched';
 }

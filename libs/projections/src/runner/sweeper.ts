@@ -1,5 +1,6 @@
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 import type { EventStore } from '@indaga/event-store';
+import type { ProjectionCursors } from '../read-models/cursors';
 import type { CatchUpService } from './catch-up.service';
 import type { ProjectionScheduler } from './scheduler.port';
 
@@ -16,14 +17,14 @@ const PAGE = 1_000;
 export class Sweeper {
   constructor(
     private readonly store: EventStore,
+    private readonly cursors: ProjectionCursors,
     private readonly catchUp: CatchUpService,
     private readonly scheduler: ProjectionScheduler,
   ) {}
 
   /** One pass; answers how many networks it asked to catch up. */
   async tick(): Promise<number> {
-    const readModels = this.catchUp.readModels;
-    const after = await readModels.cursor(SWEEPER_CURSOR);
+    const after = await this.cursors.cursor(SWEEPER_CURSOR);
     const events = await this.store.readAll({ after, limit: PAGE });
     if (events.length === 0) return 0;
     const active = await this.catchUp.activeGenerations();
@@ -48,7 +49,7 @@ export class Sweeper {
       }
     }
     for (const networkId of behind) await this.scheduler.notify(networkId);
-    if (safe > after) await readModels.advanceCursor(SWEEPER_CURSOR, safe);
+    if (safe > after) await this.cursors.advanceCursor(SWEEPER_CURSOR, safe);
     return behind.size;
   }
 }

@@ -11,7 +11,7 @@ import {
   overviewProjection,
   quartersOf,
 } from '@indaga/projections';
-import { ReadModelReader } from '../../networks/views/read-model-reader';
+import { ReadModelReader } from '../../networks/queries/common/read-model-reader';
 
 /** A network's stored text and what was parsed from it (kept while the text is unchanged). */
 interface Parsed {

@@ -1,5 +1,5 @@
 import { StateQuery } from '../../networks/history/history.dto';
-import { PeriodViewQuery } from '../../networks/views/views.dto';
+import { PeriodViewQuery } from '../../networks/queries/common/read-model-query.dto';
 import {
   COLLABORATIVE_SHARE_DOC,
   COOPERATIVE_SHARE_DOC,

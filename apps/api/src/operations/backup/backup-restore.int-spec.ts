@@ -82,8 +82,8 @@ describe('npm run backup / restore (SQLite)', () => {
         );
         // The rebuilt read models say what the domain's pure functions say of the restored events.
         for (const projection of PROJECTIONS) {
-          const { activeGeneration } = await readModels.status(projection.name);
-          const row = await readModels.row(projection.name, activeGeneration, networkId);
+          const { activeGeneration } = await readModels.rebuilds.status(projection.name);
+          const row = await readModels.rows.row(projection.name, activeGeneration, networkId);
           expect(row?.version).toBe(events.length);
           expect(JSON.parse(row!.view)).toEqual(expectedView(projection, events as unknown as NetworkEvent[]));
         }

@@ -1,6 +1,6 @@
 import { openSqliteEventStore } from '@indaga/event-store';
 import { IndagaConfig, openConfiguredSqlClient } from '@indaga/platform';
-import { CatchUpService, PROJECTIONS, ReadModelStore, runRebuild } from '@indaga/projections';
+import { projectionServices, PROJECTIONS, ReadModelStore } from '@indaga/projections';
 import { NETWORK_STREAM_PREFIX } from '@indaga/domain';
 
 export interface RebuiltProjection {
@@ -23,18 +23,18 @@ export async function rebuildReadModels(config: IndagaConfig): Promise<RebuiltPr
   try {
     const readModels = new ReadModelStore(sql);
     await readModels.init(PROJECTIONS.map((p) => p.name));
-    const catchUp = new CatchUpService(store, readModels, PROJECTIONS);
+    const { rebuilder } = projectionServices(store, readModels);
     const heads = (await store.streamHeads()).filter((h) => h.streamId.startsWith(NETWORK_STREAM_PREFIX));
     const events = heads.reduce((sum, h) => sum + h.version, 0);
     const rebuilt: RebuiltProjection[] = [];
     for (const { name } of PROJECTIONS) {
-      const status = await readModels.status(name);
+      const status = await readModels.rebuilds.status(name);
       // A rebuild that was running when the backup was taken is abandoned; this one replaces it.
       if (status.rebuildState === 'running' && status.rebuildGeneration !== null)
-        await readModels.endRebuild(name, status.rebuildGeneration, 'cancelled');
-      const generation = await readModels.startRebuild(name, 'restore', events);
+        await readModels.rebuilds.endRebuild(name, status.rebuildGeneration, 'cancelled');
+      const generation = await readModels.rebuilds.startRebuild(name, 'restore', events);
       if (generation === undefined) throw new Error(`could not start a rebuild of ${name}`);
-      const outcome = await runRebuild(catchUp, name, generation);
+      const outcome = await rebuilder.run(name, generation);
       if (outcome !== 'switched') throw new Error(`rebuild of ${name} ended ${outcome}`);
       rebuilt.push({ projection: name, generation, outcome, events });
     }

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
-import { IntQuery, PeriodQuery } from '../history/history.dto';
+import { IntQuery, PeriodQuery } from '../../history/history.dto';
 
 const MIN_VERSION_DOC = {
   minimum: 1,
@@ -17,12 +16,4 @@ export class PeriodViewQuery extends PeriodQuery {
   @ApiPropertyOptional(MIN_VERSION_DOC)
   @IntQuery(1)
   minVersion?: number;
-}
-
-export class OverviewQuery extends PeriodQuery {
-  @ApiPropertyOptional({ example: 'Maule' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  region?: string;
 }
