@@ -145,27 +145,31 @@ export class ReadModelStore {
   async views(
     projection: string,
     generation: number,
-    /** `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts). */
-    filter: { region?: string; networkId?: string; parts?: [from: number, to: number] } = {},
-  ): Promise<Array<{ networkId: string; version: number; view: string }>> {
+    /**
+     * `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts);
+     * `updatedAt`: each row also says when it was last written (ISO 8601).
+     */
+    filter: { region?: string; networkId?: string; parts?: [from: number, to: number]; updatedAt?: boolean } = {},
+  ): Promise<Array<{ networkId: string; version: number; view: string; updatedAt?: string }>> {
     const params: unknown[] = [projection, generation];
     let where = 'r.projection = $1 AND r.generation = $2';
     if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
     if (filter.networkId !== undefined) where += ` AND r.network_id = $${params.push(filter.networkId)}`;
     if (filter.parts !== undefined)
       where += ` AND p.seq BETWEEN $${params.push(filter.parts[0])} AND $${params.push(filter.parts[1])}`;
-    const rows = await this.sql.query<{ network_id: string; version: unknown; text: string }>(
-      `SELECT r.network_id, r.version, p.text FROM read_models r
+    const rows = await this.sql.query<{ network_id: string; version: unknown; updated_at: string; text: string }>(
+      `SELECT r.network_id, r.version, r.updated_at, p.text FROM read_models r
        JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id AND p.kind = 'v'
        WHERE ${where} ORDER BY r.network_id, p.seq`,
       params,
     );
-    const views: Array<{ networkId: string; version: number; view: string }> = [];
+    const views: Array<{ networkId: string; version: number; view: string; updatedAt?: string }> = [];
     let texts: string[] = [];
     rows.forEach((r, i) => {
       texts.push(r.text);
       if (i + 1 === rows.length || rows[i + 1].network_id !== r.network_id) {
-        views.push({ networkId: r.network_id, version: num(r.version), view: texts.join('') });
+        const view = { networkId: r.network_id, version: num(r.version), view: texts.join('') };
+        views.push(filter.updatedAt ? { ...view, updatedAt: r.updated_at } : view);
         texts = [];
       }
     });

@@ -18,6 +18,7 @@ import { givenThresholds } from '../../analyses/common/analysis-query.decorators
 import { TrajectoryQuery } from '../../analyses/state/state.query.dto';
 import { HistoryReader } from '../history/history-reader';
 import { ReadModelReader } from './read-model-reader';
+import { overviewLine } from './overview-line';
 import { regionMatches } from './region-match';
 import { MinVersionQuery, OverviewQuery, PeriodViewQuery } from './views.dto';
 
@@ -125,8 +126,11 @@ export class ViewsController {
     const rows = await this.reader.activeViews(overviewProjection.name, {
       ...(own ? { networkId: own } : {}),
       ...ENTRIES,
+      updatedAt: true,
     });
-    const entries = rows.map(({ view }) => entriesOfPart<Record<string, OverviewEntry>>(view)[period]);
+    // Read after the rows, so a stream is never behind its row: the lag is what the row does not reflect yet.
+    const streams = await this.reader.streamVersions();
+    const entries = rows.map((row) => overviewLine(row, period, streams));
     const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
       period,
