@@ -1,7 +1,7 @@
 import { call, offered } from '../api';
 import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
-import { compareText, fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
+import { compareText, fmtDate, fmtDateTime, fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
 import { LEVEL_STYLE, LEVELS, levelBadge, levelLegend, levelName } from '../levels';
 import { href } from '../nav';
 import { currentUser } from '../session';
@@ -17,6 +17,9 @@ interface OverviewRow {
   period: string | null;
   level: string | null;
   cooperationIndex: number | null;
+  lastSessionDate: string | null;
+  projectedAt: string;
+  lag: number | null;
 }
 interface Cohorts {
   groups: Array<{
@@ -178,6 +181,8 @@ function table(rows: OverviewRow[]): HTMLElement {
         col('overview.col.level'),
         col('overview.col.index', true),
         col('overview.col.period'),
+        col('overview.col.lastSession'),
+        col('overview.col.freshness'),
         col('overview.col.version', true),
       ),
     ),
@@ -194,10 +199,35 @@ function table(rows: OverviewRow[]): HTMLElement {
           h('td', null, levelBadge(r.level)),
           h('td', { class: 'num' }, fmtNum(r.cooperationIndex)),
           h('td', null, fmtPeriod(r.period)),
+          h('td', { 'data-last-session': r.lastSessionDate ?? '' }, fmtDate(r.lastSessionDate)),
+          freshness(r),
           h('td', { class: 'num' }, fmtNum(r.version)),
         ),
       ),
     ),
+  );
+}
+
+/** How fresh a network's line is: events its row does not reflect yet, and when it was written. */
+function freshness(r: OverviewRow): HTMLElement {
+  const state =
+    r.lag === null
+      ? t('overview.lagUnknown')
+      : r.lag === 0
+        ? t('overview.fresh')
+        : r.lag === 1
+          ? t('overview.behindOne')
+          : t('overview.behind', { lag: fmtNum(r.lag) });
+  return h(
+    'td',
+    {
+      class: `freshness-cell ${r.lag ? 'behind' : 'fresh'}`,
+      'data-lag': r.lag ?? '',
+      'data-projected-at': r.projectedAt,
+    },
+    state,
+    h('br'),
+    h('small', { class: 'muted' }, t('overview.projectedAt', { date: fmtDateTime(r.projectedAt) })),
   );
 }
 
@@ -219,11 +249,21 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
       return total ? at / total : 0;
     }),
   );
-  const overTime = h('div', { class: 'chart', role: 'img', 'aria-label': t('overview.overTime') });
+  // The charts' data as attributes too (the tests compare them with GET /v1/overview/cohorts).
+  const overTime = h('div', {
+    class: 'chart',
+    role: 'img',
+    'aria-label': t('overview.overTime'),
+    'data-testid': 'levels-over-time',
+    'data-periods': periods.join(' '),
+    'data-shares': JSON.stringify(Object.fromEntries(LEVELS.map((level, i) => [level, share[i]]))),
+  });
   const by = h('div', {
     class: 'chart',
     role: 'img',
     'aria-label': t('overview.cohorts', { by: t('overview.cohortBy.zone') }),
+    'data-testid': 'cohorts',
+    'data-groups': byZone.groups.map((g) => g.group).join(' '),
   });
   main.append(
     section(t('overview.overTime'), overTime),
