@@ -62,7 +62,9 @@ describe('workspace overview and network page', () => {
       const fresh = row.locator('.freshness-cell');
       expect(await fresh.getAttribute('data-lag')).toBe(String(n.lag));
       expect(await fresh.getAttribute('data-projected-at')).toBe(n.projectedAt);
-      expect(await fresh.textContent()).toMatch(/^al díaproyectada el \d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+      expect(await fresh.textContent()).toMatch(
+        new RegExp(`^al díaversión ${n.version}, \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}$`),
+      );
     }
     // The seed's last session of Red Talca Sur is in its ninth quarter (2023-T1).
     expect(overview.networks.find((n: { networkId: string }) => n.networkId === 'red-talca').lastSessionDate).toBe(

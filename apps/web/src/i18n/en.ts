@@ -371,7 +371,7 @@ export const en: Record<keyof typeof es, string> = {
   'overview.col.freshness': 'Updated',
   'overview.behindOne': '1 event to reflect',
   'overview.lagUnknown': 'lag unknown',
-  'overview.projectedAt': 'projected on {date}',
+  'overview.projectedAt': 'version {version}, {date}',
   'ops.tokens.id': 'Id',
   'ops.tokens.role': 'Role',
   'ops.tokens.network': 'Network',
@@ -387,4 +387,5 @@ export const en: Record<keyof typeof es, string> = {
   'date.labelledMoment': '{label} (yyyy-mm-dd, time hh:mm optional)',
   'date.invalid': 'Not a date: type it as yyyy-mm-dd (or dd-mm-yyyy), e.g. 2023-04-04.',
   'date.invalidMoment': 'Not a date: type it as yyyy-mm-dd or yyyy-mm-dd hh:mm, e.g. 2023-04-04 18:30.',
+  'ops.revokeShort': 'Revoke',
 };

@@ -369,7 +369,7 @@ export const es = {
   'overview.col.freshness': 'Actualización',
   'overview.behindOne': '1 evento por reflejar',
   'overview.lagUnknown': 'retraso desconocido',
-  'overview.projectedAt': 'proyectada el {date}',
+  'overview.projectedAt': 'versión {version}, {date}',
   'ops.tokens.id': 'Id',
   'ops.tokens.role': 'Rol',
   'ops.tokens.network': 'Red',
@@ -385,4 +385,5 @@ export const es = {
   'date.labelledMoment': '{label} (dd-mm-aaaa, hora hh:mm opcional)',
   'date.invalid': 'Fecha no válida: escríbala como dd-mm-aaaa, por ejemplo 04-04-2023.',
   'date.invalidMoment': 'Fecha no válida: escríbala como dd-mm-aaaa o dd-mm-aaaa hh:mm, por ejemplo 04-04-2023 18:30.',
+  'ops.revokeShort': 'Revocar',
 };

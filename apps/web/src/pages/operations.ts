@@ -214,9 +214,9 @@ function tokens(): { el: HTMLElement; loaded: Promise<void> } {
                   { 'data-token-id': x.id, 'data-revoked': String(x.revoked) },
                   h('th', { scope: 'row' }, h('code', null, x.id)),
                   h('td', null, tv('ops.role', x.role)),
-                  h('td', null, x.networkId ?? '—'),
+                  h('td', { class: 'nowrap' }, x.networkId ?? '—'),
                   h('td', null, x.label ?? '—'),
-                  h('td', null, fmtDateTime(x.createdAt)),
+                  h('td', { class: 'nowrap' }, fmtDateTime(x.createdAt)),
                   h(
                     'td',
                     null,
@@ -229,8 +229,15 @@ function tokens(): { el: HTMLElement; loaded: Promise<void> } {
                       ? null
                       : h(
                           'button',
-                          { type: 'button', class: 'secondary', 'data-revoke': x.id, onclick: () => void revoke(x.id) },
-                          t('ops.revoke', { id: x.id }),
+                          {
+                            type: 'button',
+                            class: 'secondary',
+                            'data-revoke': x.id,
+                            // Seen as "Revocar"; heard with the token's id.
+                            'aria-label': t('ops.revoke', { id: x.id }),
+                            onclick: () => void revoke(x.id),
+                          },
+                          t('ops.revokeShort'),
                         ),
                   ),
                 ),

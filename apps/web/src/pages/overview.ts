@@ -183,7 +183,6 @@ function table(rows: OverviewRow[]): HTMLElement {
         col('overview.col.period'),
         col('overview.col.lastSession'),
         col('overview.col.freshness'),
-        col('overview.col.version', true),
       ),
     ),
     h(
@@ -198,17 +197,16 @@ function table(rows: OverviewRow[]): HTMLElement {
           h('td', { class: 'num' }, fmtNum(r.schools)),
           h('td', null, levelBadge(r.level)),
           h('td', { class: 'num' }, fmtNum(r.cooperationIndex)),
-          h('td', null, fmtPeriod(r.period)),
-          h('td', { 'data-last-session': r.lastSessionDate ?? '' }, fmtDate(r.lastSessionDate)),
+          h('td', { class: 'nowrap' }, fmtPeriod(r.period)),
+          h('td', { class: 'nowrap', 'data-last-session': r.lastSessionDate ?? '' }, fmtDate(r.lastSessionDate)),
           freshness(r),
-          h('td', { class: 'num' }, fmtNum(r.version)),
         ),
       ),
     ),
   );
 }
 
-/** How fresh a network's line is: events its row does not reflect yet, and when it was written. */
+/** How fresh a network's line is: events its row does not reflect yet, the version it reflects and when it was written. */
 function freshness(r: OverviewRow): HTMLElement {
   const state =
     r.lag === null
@@ -227,7 +225,11 @@ function freshness(r: OverviewRow): HTMLElement {
     },
     state,
     h('br'),
-    h('small', { class: 'muted' }, t('overview.projectedAt', { date: fmtDateTime(r.projectedAt) })),
+    h(
+      'small',
+      { class: 'muted' },
+      t('overview.projectedAt', { version: fmtNum(r.version), date: fmtDateTime(r.projectedAt) }),
+    ),
   );
 }
 
