@@ -207,4 +207,76 @@ describe('workspace overview and network page', () => {
     );
     expect(cohorts.groups.map((g: { group: string }) => g.group)).toEqual(['rural', 'urban']);
   });
+
+  it('compares the levels under other thresholds as the sensitivity endpoint gives them', async () => {
+    await goTo(page, w.base, 'resumen', 'overview');
+    const form = page.locator('form[data-form=sensitivity]');
+    let asked = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/overview/sensitivity')) asked++;
+    });
+    await form.locator('input[name=cooperativeShare]').fill('cero coma nueve');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-error-for=cooperativeShare]').getByText('Escriba un número, por ejemplo 0,35.').waitFor();
+    expect(asked).toBe(0);
+
+    // A decimal comma, as typed in Chile.
+    await form.locator('input[name=cooperativeShare]').fill('0,95');
+    const [request] = await Promise.all([
+      page.waitForRequest(/\/v1\/overview\/sensitivity/),
+      form.locator('button[type=submit]').click(),
+    ]);
+    expect(Object.fromEntries(new URL(request.url()).searchParams)).toEqual({
+      period: 'quarter',
+      cooperativeShare: '0.95',
+      collaborativeShare: '0.5',
+      minMultiSchoolJointActions: '1',
+    });
+    const answer = await api(
+      w.admin,
+      'GET',
+      '/v1/overview/sensitivity?period=quarter&cooperativeShare=0.95&collaborativeShare=0.5&minMultiSchoolJointActions=1',
+    );
+    const result = page.getByTestId('sensitivity');
+    await result.locator('tbody tr').first().waitFor();
+    type Counts = { informative: number; collaborative: number; cooperative: number };
+    const counts = (c: Counts) => [c.informative, c.collaborative, c.cooperative].join(' ');
+    expect(
+      await result
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-period'),
+            tr.getAttribute('data-default'),
+            tr.getAttribute('data-alternative'),
+          ]),
+        ),
+    ).toEqual(
+      answer.periods
+        .slice(-8)
+        .map((p: { period: string; default: Counts; alternative: Counts }) => [
+          p.period,
+          counts(p.default),
+          counts(p.alternative),
+        ]),
+    );
+    const changed = await result
+      .locator('.changed-networks li')
+      .evaluateAll((lis) =>
+        lis.map((li) => [
+          li.getAttribute('data-network-id'),
+          li.getAttribute('data-default'),
+          li.getAttribute('data-alternative'),
+        ]),
+      );
+    expect(changed).toEqual(
+      answer.changed.map((c: { networkId: string; defaultLevel: string; alternativeLevel: string }) => [
+        c.networkId,
+        c.defaultLevel,
+        c.alternativeLevel,
+      ]),
+    );
+    expect(changed.map((c) => c[0])).toContain('red-talca');
+    await result.getByText(`Redes cuyo nivel actual cambiaría: ${answer.changed.length}`).waitFor();
+  });
 });

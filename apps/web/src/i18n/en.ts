@@ -388,4 +388,18 @@ export const en: Record<keyof typeof es, string> = {
   'date.invalid': 'Not a date: type it as yyyy-mm-dd (or dd-mm-yyyy), e.g. 2023-04-04.',
   'date.invalidMoment': 'Not a date: type it as yyyy-mm-dd or yyyy-mm-dd hh:mm, e.g. 2023-04-04 18:30.',
   'ops.revokeShort': 'Revoke',
+  'sensitivity.title': 'Sensitivity to the level thresholds',
+  'sensitivity.intro':
+    'How many networks would be at each level under other thresholds, and which networks would change their current level.',
+  'sensitivity.cooperativeShare': 'Minimum cooperative share (0 to 1)',
+  'sensitivity.collaborativeShare': 'Minimum collaborative plus cooperative share (0 to 1)',
+  'sensitivity.minMultiSchoolJointActions': 'Minimum joint actions across schools',
+  'sensitivity.apply': 'Compare with the current thresholds',
+  'sensitivity.notNumber': 'Type a number, e.g. 0.35.',
+  'sensitivity.outOfRange': 'Value out of the allowed range.',
+  'sensitivity.caption': 'Networks at each level in the latest {n} periods: current and proposed thresholds',
+  'sensitivity.default': '{level} (current)',
+  'sensitivity.alternative': '{level} (proposed)',
+  'sensitivity.changed': 'Networks whose current level would change: {n}',
+  'sensitivity.none': 'No network would change level.',
 };

@@ -386,4 +386,18 @@ export const es = {
   'date.invalid': 'Fecha no válida: escríbala como dd-mm-aaaa, por ejemplo 04-04-2023.',
   'date.invalidMoment': 'Fecha no válida: escríbala como dd-mm-aaaa o dd-mm-aaaa hh:mm, por ejemplo 04-04-2023 18:30.',
   'ops.revokeShort': 'Revocar',
+  'sensitivity.title': 'Sensibilidad a los umbrales del nivel',
+  'sensitivity.intro':
+    'Cuántas redes quedarían en cada nivel con otros umbrales, y qué redes cambiarían su nivel actual. Use coma decimal.',
+  'sensitivity.cooperativeShare': 'Proporción cooperativa mínima (0 a 1)',
+  'sensitivity.collaborativeShare': 'Proporción colaborativa más cooperativa mínima (0 a 1)',
+  'sensitivity.minMultiSchoolJointActions': 'Acciones conjuntas entre establecimientos, mínimo',
+  'sensitivity.apply': 'Comparar con los umbrales vigentes',
+  'sensitivity.notNumber': 'Escriba un número, por ejemplo 0,35.',
+  'sensitivity.outOfRange': 'Valor fuera del rango permitido.',
+  'sensitivity.caption': 'Redes en cada nivel en los últimos {n} periodos: umbrales vigentes y propuestos',
+  'sensitivity.default': '{level} (vigentes)',
+  'sensitivity.alternative': '{level} (propuestos)',
+  'sensitivity.changed': 'Redes cuyo nivel actual cambiaría: {n}',
+  'sensitivity.none': 'Ninguna red cambiaría de nivel.',
 };

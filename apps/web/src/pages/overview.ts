@@ -6,6 +6,7 @@ import { LEVEL_STYLE, LEVELS, levelBadge, levelLegend, levelName } from '../leve
 import { href } from '../nav';
 import { currentUser } from '../session';
 import { labelled, section, selectOf } from '../ui';
+import { sensitivitySection } from './sensitivity';
 
 interface OverviewRow {
   networkId: string;
@@ -162,6 +163,8 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
   // Cohorts compare networks: SPEC 5 gives them to admins and analysts only.
   if (me.role !== 'network' && (await offered('/v1/overview/cohorts'))) await drawCohorts(main);
   else main.append(section(t('overview.overTime'), h('p', { class: 'muted' }, t('overview.overTimeMissing'))));
+  if (me.role !== 'network' && (await offered('/v1/overview/sensitivity')))
+    main.append(sensitivitySection(filters.period, new Map(rows.map((r) => [r.networkId, r.name]))));
 }
 
 function table(rows: OverviewRow[]): HTMLElement {
@@ -289,11 +292,12 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
     })),
   });
   void chart(by, {
-    tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: periods.map(fmtPeriod) },
-    yAxis: { type: 'value', min: 0, max: 1 },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => fmtNum(v) } },
+    // Decimal comma in Spanish in the tooltip too.
+    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => fmtNum(v) },
     series: byZone.groups.map((g) => ({
       name: tv('zone', g.group),
       type: 'line',
