@@ -115,10 +115,14 @@ describe('overview freshness (postgres, BullMQ)', () => {
   }, 60_000);
 });
 
-describe('overview freshness (sqlite, in process)', () => {
+// KurrentDB (its test double) has no index to look stream versions up in: the lag is unknown there, not paid for.
+describe.each([
+  ['sqlite', 0],
+  ['kurrentdb', null],
+] as const)('overview freshness (%s, in process)', (kind, lag) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('sqlite');
+    t = await startTestApp(kind);
   });
   afterAll(() => t.close());
 
@@ -142,7 +146,7 @@ describe('overview freshness (sqlite, in process)', () => {
     do {
       [line] = (await t.as(token).get('/v1/overview').expect(200)).body.networks;
     } while (line.version < version && Date.now() < deadline);
-    expect(line).toMatchObject({ networkId: 'red-propia', version, lastSessionDate: '2017-03-09', lag: 0 });
+    expect(line).toMatchObject({ networkId: 'red-propia', version, lastSessionDate: '2017-03-09', lag });
     expect(typeof line.projectedAt).toBe('string');
   });
 });

@@ -4,7 +4,7 @@ import { entriesOfPart, type OverviewEntry } from '@indaga/projections';
 export interface OverviewLine extends OverviewEntry {
   /** When the row was last written (ISO 8601, UTC). */
   projectedAt: string;
-  /** Events in the network's stream the row does not reflect yet; null where the store has no stream index (KurrentDB). */
+  /** Events in the network's stream the row does not reflect yet; null where the store cannot look its version up (KurrentDB). */
   lag: number | null;
 }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NETWORK_STREAM_PREFIX, networkStreamId } from '@indaga/domain';
+import { networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, EventStore } from '@indaga/event-store';
-import { indexedNetworkHeads, READ_MODEL_STORE, ReadModelRow, ReadModelStore } from '@indaga/projections';
+import { READ_MODEL_STORE, ReadModelRow, ReadModelStore } from '@indaga/projections';
 import { ApiError } from '../../http/api-error';
 
 /** SPEC 3: `?minVersion=N` waits up to 5 s for the projection to reach N. */
@@ -51,10 +51,14 @@ export class ReadModelReader {
     return this.readModels.views(projection, activeGeneration, filter);
   }
 
-  /** Each network's stream version by networkId, from the store's stream index; undefined where it has none (KurrentDB). */
-  async streamVersions(): Promise<Map<string, number> | undefined> {
-    const heads = await indexedNetworkHeads(this.store);
-    return heads && new Map(heads.map((h) => [h.streamId.slice(NETWORK_STREAM_PREFIX.length), h.version]));
+  /**
+   * The given networks' stream versions by networkId, one index lookup each;
+   * undefined where the store cannot look them up cheaply (KurrentDB).
+   */
+  async streamVersions(networkIds: readonly string[]): Promise<Map<string, number> | undefined> {
+    if (!this.store.streamVersions) return undefined;
+    const versions = await this.store.streamVersions(networkIds.map(networkStreamId));
+    return new Map(networkIds.map((id) => [id, versions.get(networkStreamId(id)) ?? 0]));
   }
 
   /** No row: either the network does not exist (404) or its projection has not caught up yet (503). */

@@ -129,7 +129,7 @@ export class ViewsController {
       updatedAt: true,
     });
     // Read after the rows, so a stream is never behind its row: the lag is what the row does not reflect yet.
-    const streams = await this.reader.streamVersions();
+    const streams = await this.reader.streamVersions(rows.map((r) => r.networkId));
     const entries = rows.map((row) => overviewLine(row, period, streams));
     const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
