@@ -81,10 +81,9 @@ describe('workspace history and recording', () => {
     await page.locator('[data-choose-form=session]').focus();
     await page.keyboard.press('Enter');
     const form = page.locator('form[data-form=session]');
-    // Choosing a form moves the focus to its first field: the session date. Day = month, so the
-    // digits mean the same whichever order this chromium's date field uses (dd-mm-aaaa in es-CL).
+    // Choosing a form moves the focus to its first field: the session date, typed as in Chile.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('heldOn');
-    await page.keyboard.type('04042023');
+    await page.keyboard.type('04-04-2023');
     await tabTo('facilitator');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -99,7 +98,7 @@ describe('workspace history and recording', () => {
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown'); // joint_planning
     await tabTo('activities[0].minutes');
     if (minutes) await page.keyboard.type(minutes);
-    expect(await form.locator('input[name=heldOn]').inputValue()).toBe('2023-04-04');
+    expect(await form.locator('input[name=heldOn]').inputValue()).toBe('04-04-2023');
     expect(await form.locator('select[name=facilitator]').inputValue()).toBe('sostenedor');
     expect(await form.locator('input:checked').count()).toBe(2);
     expect(await form.locator('[data-field="attendance.teachers"]').inputValue()).toBe('7');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { es } from '../../apps/web/src/i18n/es';
-import { seedNetwork } from './support/seed';
+import { api, seedNetwork } from './support/seed';
 import { goTo, settled, signIn, startWorkspace, Workspace } from './support/workspace';
 
 const PAGES: Array<[hash: string, name: string]> = [
@@ -51,6 +51,10 @@ describe('workspace language and accessibility', () => {
     w = await startWorkspace();
     await seedNetwork(w.admin, { networkId: 'red-talca', name: 'Red Talca Sur', region: 'Maule', quarters: 9 });
     await settled(w.admin);
+    // Operación then lists a live and a revoked token (its table and buttons are checked too).
+    await w.issue('network', 'red-talca');
+    const revoked = await api(w.admin, 'POST', '/v1/tokens', { role: 'analyst', label: 'Universidad de Talca' });
+    await api(w.admin, 'DELETE', `/v1/tokens/${revoked.id}`);
     // bypassCSP only so that axe-core can be injected; the app itself runs under its CSP elsewhere.
     page = await (await w.context({ bypassCSP: true })).newPage();
     await signIn(page, w.base, w.admin.token);

@@ -51,6 +51,27 @@ describe('workspace overview and network page', () => {
     await page.getByText('3 de 3 redes').waitFor();
   });
 
+  it("shows each network's latest session date (dd-mm-aaaa) and how fresh its line is", async () => {
+    const overview = await api(w.admin, 'GET', '/v1/overview');
+    for (const n of overview.networks) {
+      const row = page.locator(`table.networks tr[data-network-id="${n.networkId}"]`);
+      const last = row.locator('[data-last-session]');
+      expect(await last.getAttribute('data-last-session')).toBe(n.lastSessionDate);
+      const [y, m, d] = n.lastSessionDate.split('-');
+      expect(await last.textContent()).toBe(`${d}-${m}-${y}`);
+      const fresh = row.locator('.freshness-cell');
+      expect(await fresh.getAttribute('data-lag')).toBe(String(n.lag));
+      expect(await fresh.getAttribute('data-projected-at')).toBe(n.projectedAt);
+      expect(await fresh.textContent()).toMatch(
+        new RegExp(`^al díaversión ${n.version}, \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}$`),
+      );
+    }
+    // The seed's last session of Red Talca Sur is in its ninth quarter (2023-T1).
+    expect(overview.networks.find((n: { networkId: string }) => n.networkId === 'red-talca').lastSessionDate).toBe(
+      '2023-02-10',
+    );
+  });
+
   it('filters by region and by level', async () => {
     await page.selectOption('select[name=region]', 'Maule');
     expect(await page.locator('table.networks tbody tr').count()).toBe(2);
@@ -118,5 +139,144 @@ describe('workspace overview and network page', () => {
     expect(await page.locator('.cycles details').count()).toBe(state.cycles.length);
     await page.locator('.cycles details summary').first().click();
     await page.locator('.cycles details').first().getByText('Observación de aula cruzada').waitFor();
+  });
+
+  it('shows the run-chart signals and the collaboration graph the analyses endpoints give', async () => {
+    await goTo(page, w.base, 'red/red-talca', 'network');
+    const signals = await api(w.admin, 'GET', '/v1/networks/red-talca/signals?period=quarter&measure=cooperationIndex');
+    const list = page.getByTestId('signals');
+    expect(await list.getAttribute('data-count')).toBe(String(signals.signals.length));
+    expect(await list.getAttribute('data-median')).toBe(String(signals.median ?? ''));
+    const items = await list
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-rule'), li.getAttribute('data-direction')]));
+    expect(items).toEqual(signals.signals.map((x: { rule: string; direction: string }) => [x.rule, x.direction]));
+    if (signals.insufficientData) await list.getByText('Aún no hay suficientes puntos para buscar señales.').waitFor();
+
+    const graph = await api(w.admin, 'GET', '/v1/networks/red-talca/collaboration');
+    const metrics = page.getByTestId('collaboration-metrics');
+    await metrics.waitFor();
+    expect(await metrics.evaluate((el) => ({ ...el.dataset }))).toEqual({
+      testid: 'collaboration-metrics',
+      nodes: String(graph.nodes.length),
+      edges: String(graph.edges.length),
+      density: String(graph.metrics.density ?? ''),
+      components: String(graph.metrics.components),
+      isolated: graph.metrics.isolated.join(' '),
+    });
+    expect(graph.edges.length).toBeGreaterThan(0);
+    // Decimal comma in Spanish.
+    expect(await metrics.textContent()).toContain(`Densidad ${String(graph.metrics.density).replace('.', ',')}`);
+    await page
+      .locator(
+        'section:has([data-testid=collaboration-metrics]) .chart canvas, section:has([data-testid=collaboration-metrics]) .chart svg',
+      )
+      .first()
+      .waitFor();
+  });
+
+  it('draws the share of networks per level over time and the cohorts from the cohorts endpoint', async () => {
+    await goTo(page, w.base, 'resumen', 'overview');
+    const cohorts = await api(w.admin, 'GET', '/v1/overview/cohorts?by=zone&period=year');
+    const overTime = page.getByTestId('levels-over-time');
+    await overTime.waitFor();
+    const periods = [
+      ...new Set<string>(
+        cohorts.groups.flatMap((g: { periods: Array<{ period: string }> }) => g.periods.map((p) => p.period)),
+      ),
+    ].sort();
+    expect(await overTime.getAttribute('data-periods')).toBe(periods.join(' '));
+    // The share at each level in the last year, summed over the zone groups.
+    const last = periods[periods.length - 1];
+    const at = (level: string) => {
+      let total = 0;
+      let n = 0;
+      for (const g of cohorts.groups)
+        for (const p of g.periods)
+          if (p.period === last) {
+            total += p.networks;
+            n += p.levels[level] ?? 0;
+          }
+      return total ? n / total : 0;
+    };
+    const shares = JSON.parse((await overTime.getAttribute('data-shares'))!);
+    for (const level of ['informative', 'collaborative', 'cooperative'])
+      expect(shares[level][periods.length - 1]).toBeCloseTo(at(level), 10);
+    expect(await page.getByTestId('cohorts').getAttribute('data-groups')).toBe(
+      cohorts.groups.map((g: { group: string }) => g.group).join(' '),
+    );
+    expect(cohorts.groups.map((g: { group: string }) => g.group)).toEqual(['rural', 'urban']);
+  });
+
+  it('compares the levels under other thresholds as the sensitivity endpoint gives them', async () => {
+    await goTo(page, w.base, 'resumen', 'overview');
+    const form = page.locator('form[data-form=sensitivity]');
+    let asked = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/overview/sensitivity')) asked++;
+    });
+    await form.locator('input[name=cooperativeShare]').fill('cero coma nueve');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-error-for=cooperativeShare]').getByText('Escriba un número, por ejemplo 0,35.').waitFor();
+    expect(asked).toBe(0);
+
+    // A decimal comma, as typed in Chile.
+    await form.locator('input[name=cooperativeShare]').fill('0,95');
+    const [request] = await Promise.all([
+      page.waitForRequest(/\/v1\/overview\/sensitivity/),
+      form.locator('button[type=submit]').click(),
+    ]);
+    expect(Object.fromEntries(new URL(request.url()).searchParams)).toEqual({
+      period: 'quarter',
+      cooperativeShare: '0.95',
+      collaborativeShare: '0.5',
+      minMultiSchoolJointActions: '1',
+    });
+    const answer = await api(
+      w.admin,
+      'GET',
+      '/v1/overview/sensitivity?period=quarter&cooperativeShare=0.95&collaborativeShare=0.5&minMultiSchoolJointActions=1',
+    );
+    const result = page.getByTestId('sensitivity');
+    await result.locator('tbody tr').first().waitFor();
+    type Counts = { informative: number; collaborative: number; cooperative: number };
+    const counts = (c: Counts) => [c.informative, c.collaborative, c.cooperative].join(' ');
+    expect(
+      await result
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-period'),
+            tr.getAttribute('data-default'),
+            tr.getAttribute('data-alternative'),
+          ]),
+        ),
+    ).toEqual(
+      answer.periods
+        .slice(-8)
+        .map((p: { period: string; default: Counts; alternative: Counts }) => [
+          p.period,
+          counts(p.default),
+          counts(p.alternative),
+        ]),
+    );
+    const changed = await result
+      .locator('.changed-networks li')
+      .evaluateAll((lis) =>
+        lis.map((li) => [
+          li.getAttribute('data-network-id'),
+          li.getAttribute('data-default'),
+          li.getAttribute('data-alternative'),
+        ]),
+      );
+    expect(changed).toEqual(
+      answer.changed.map((c: { networkId: string; defaultLevel: string; alternativeLevel: string }) => [
+        c.networkId,
+        c.defaultLevel,
+        c.alternativeLevel,
+      ]),
+    );
+    expect(changed.map((c) => c[0])).toContain('red-talca');
+    await result.getByText(`Redes cuyo nivel actual cambiaría: ${answer.changed.length}`).waitFor();
   });
 });

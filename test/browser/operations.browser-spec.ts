@@ -72,4 +72,45 @@ describe('workspace operations', () => {
     await page.locator('form[data-form=access-log] button[type=submit]').click();
     await page.getByText('Sin registros.').waitFor();
   });
+
+  it('lists every token GET /v1/tokens gives, never a secret, with a revoke button per live one', async () => {
+    // Issued elsewhere (not from this page): the list comes from the API, not from this tab's memory.
+    const issued = await api(w.admin, 'POST', '/v1/tokens', {
+      role: 'network',
+      networkId: 'red-ops',
+      label: 'Coordinación Maule',
+    });
+    await goTo(page, w.base, 'resumen', 'overview');
+    await goTo(page, w.base, 'operacion', 'operations');
+    const listed = await api(w.admin, 'GET', '/v1/tokens');
+    const rows = page.locator('[data-testid=tokens] tbody tr');
+    await rows.first().waitFor();
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-token-id'),
+        revoked: tr.getAttribute('data-revoked') === 'true',
+        buttons: tr.querySelectorAll('button[data-revoke]').length,
+      })),
+    );
+    expect(shown).toEqual(
+      listed.map((x: { id: string; revoked: boolean }) => ({
+        id: x.id,
+        revoked: x.revoked,
+        buttons: x.revoked ? 0 : 1,
+      })),
+    );
+    const row = page.locator(`[data-testid=tokens] tr[data-token-id="${issued.id}"]`);
+    const text = (await row.textContent())!;
+    expect(text).toContain('red-ops');
+    expect(text).toContain('Coordinación Maule');
+    expect(text).toContain('vigente');
+    expect(await page.locator('[data-testid=tokens]').textContent()).not.toContain(issued.token);
+
+    await row.locator(`button[data-revoke="${issued.id}"]`).click();
+    await page.locator(`[data-testid=tokens] tr[data-token-id="${issued.id}"][data-revoked=true]`).waitFor();
+    expect(await row.textContent()).toMatch(/revocado el \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+    expect(await row.locator('button').count()).toBe(0);
+    const after = await api(w.admin, 'GET', '/v1/tokens');
+    expect(after.find((x: { id: string }) => x.id === issued.id).revoked).toBe(true);
+  });
 });

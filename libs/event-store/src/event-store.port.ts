@@ -122,6 +122,12 @@ export interface EventStore {
    */
   streamHeads?(): Promise<StreamHead[]>;
   /**
+   * The current version of each given stream (0 for one that does not exist),
+   * one index lookup each: cheap for hundreds of streams whatever the log's
+   * size, where streamHeads reads the whole index (SQL stores).
+   */
+  streamVersions?(streamIds: readonly string[]): Promise<Map<string, number>>;
+  /**
    * Housekeeping where expired idempotency records are rows to delete (SQL
    * stores): deletes up to `limit` and answers how many. Expired records are
    * already ignored by reads and replaced by appends; this keeps the table

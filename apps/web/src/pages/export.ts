@@ -2,6 +2,7 @@ import { call, failureOf, offered, request } from '../api';
 import { h, replace } from '../dom';
 import { Key, t } from '../i18n/i18n';
 import { errorText } from '../messages';
+import { dateInput, dateLabel, invalidDateMessage, momentChecked, parseMoment } from '../dates';
 import { heading, labelled, section, selectOf } from '../ui';
 
 const EXPORTS = [
@@ -32,7 +33,7 @@ export async function renderExport(main: HTMLElement): Promise<void> {
     (['quarter', 'half', 'year'] as const).map((p): [string, string] => [p, t(`period.${p}` as Key)]),
     { name: 'period' },
   );
-  const asOf = h('input', { type: 'datetime-local', name: 'asOf', step: 1 });
+  const asOf = dateInput('asOf', 'moment');
   const network = selectOf(
     [['', t('overview.filter.all')], ...networks.map((n): [string, string] => [n.networkId, n.name])],
     { name: 'networkId' },
@@ -41,6 +42,11 @@ export async function renderExport(main: HTMLElement): Promise<void> {
   const status = h('p', { role: 'status', class: 'form-status' });
 
   const download = async (e: (typeof EXPORTS)[number]) => {
+    const at = parseMoment(asOf.value);
+    if (!momentChecked(asOf, at)) {
+      status.textContent = invalidDateMessage('moment');
+      return;
+    }
     const params = new URLSearchParams();
     if (e.what === 'events') {
       if (network.value) params.set('networkId', network.value);
@@ -48,7 +54,7 @@ export async function renderExport(main: HTMLElement): Promise<void> {
       params.set('period', period.value);
       if (bom.checked) params.set('bom', 'true');
     }
-    if (asOf.value) params.set('asOf', new Date(asOf.value).toISOString());
+    if (at) params.set('asOf', at);
     status.textContent = t('export.downloading');
     try {
       const response = await request(`${e.path}?${params}`);
@@ -75,7 +81,7 @@ export async function renderExport(main: HTMLElement): Promise<void> {
       'form',
       { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
       labelled(t('export.period'), period),
-      labelled(t('export.asOf'), asOf),
+      labelled(dateLabel(t('export.asOf'), 'moment'), asOf, 'asOf'),
       labelled(t('export.network'), network),
       h('div', { class: 'field' }, h('label', { for: 'export-bom', class: 'check' }, bom, ' ', t('export.bom'))),
     ),

@@ -3,13 +3,31 @@ import { h, uid } from '../dom';
 import { Key, t, tv } from '../i18n/i18n';
 import { errorText, fieldMessage } from '../messages';
 import { labelled, selectOf } from '../ui';
+import { dateInput, dateLabel, invalidDateMessage, parseDay } from '../dates';
 
 /** Controls for the Registrar forms: each carries `data-field` = the API's field path, where its error is shown. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** A day typed as dd-mm-aaaa (see dates.ts); `value` is ISO. */
 export function dateField(name: string, value = ''): { el: HTMLElement; input: HTMLInputElement } {
-  const input = h('input', { type: 'date', name, max: today(), value });
-  return { el: labelled(t(`field.${name}` as Key), input, name), input };
+  const input = dateInput(name, 'day', value);
+  return { el: labelled(dateLabel(t(`field.${name}` as Key), 'day'), input, name), input };
+}
+
+/** A field the form refuses before sending (its message already in the reader's language). */
+export class InvalidField extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The day in a date field as ISO, undefined when empty; a text that is no day stops the submission. */
+export function day(input: HTMLInputElement): string | undefined {
+  const parsed = parseDay(input.value);
+  if (parsed === null) throw new InvalidField(input.name, invalidDateMessage('day'));
+  return parsed;
 }
 
 export function textField(
@@ -109,7 +127,18 @@ export function apiForm(options: {
       onsubmit: async (event: Event) => {
         event.preventDefault();
         if (busy) return;
-        const submission = options.submission();
+        let submission: Submission;
+        clearErrors(form);
+        try {
+          submission = options.submission();
+        } catch (err) {
+          if (!(err instanceof InvalidField)) throw err;
+          // Refused here, before anything is sent: the field says why, in the reader's language.
+          status.className = 'form-status error';
+          status.textContent = t('record.failed', { message: t('error.VALIDATION.FAILED') });
+          showFieldErrors(form, [{ field: err.field, message: err.message }]);
+          return;
+        }
         const content = JSON.stringify(submission);
         if (content !== sent) {
           key = newKey();
@@ -117,7 +146,6 @@ export function apiForm(options: {
         }
         busy = true;
         button.setAttribute('aria-disabled', 'true');
-        clearErrors(form);
         status.className = 'form-status';
         status.textContent = t('record.sending');
         try {
@@ -155,11 +183,17 @@ function clearErrors(form: HTMLElement): void {
 }
 
 function showErrors(form: HTMLElement, err: ApiFailure, fieldFor: Record<string, string>): void {
-  const details = err.fieldErrors.length
-    ? err.fieldErrors.map((d) => ({ field: d.field, message: fieldMessage(d.message) }))
-    : fieldFor[err.code]
-      ? [{ field: fieldFor[err.code], message: errorText(err) }]
-      : [];
+  showFieldErrors(
+    form,
+    err.fieldErrors.length
+      ? err.fieldErrors.map((d) => ({ field: d.field, message: fieldMessage(d.message) }))
+      : fieldFor[err.code]
+        ? [{ field: fieldFor[err.code], message: errorText(err) }]
+        : [],
+  );
+}
+
+function showFieldErrors(form: HTMLElement, details: Array<{ field: string; message: string }>): void {
   let first: HTMLElement | undefined;
   for (const { field, message } of details) {
     // The field itself, else its group (`attendance.x` → `attendance`, `activities[0]` → `activities`).

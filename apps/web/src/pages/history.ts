@@ -4,6 +4,7 @@ import { h, replace } from '../dom';
 import { fmtDate, fmtDateTime, fmtNum, fmtPeriod, Key, t } from '../i18n/i18n';
 import { levelBadge, levelName } from '../levels';
 import { errorText } from '../messages';
+import { dateInput, dateLabel, momentChecked, parseMoment } from '../dates';
 import { currentUser } from '../session';
 import { heading, labelled, networkPicker, pickNetwork, section } from '../ui';
 import type { Trajectory } from './explain';
@@ -46,7 +47,7 @@ export async function renderHistory(main: HTMLElement, arg?: string): Promise<vo
     clearTimeout(timer);
     timer = window.setTimeout(() => void show(`version=${version}`), 120);
   });
-  const asOf = h('input', { type: 'datetime-local', name: 'asOf', step: 1 });
+  const asOf = dateInput('asOf', 'moment');
   let shown = 0;
   async function show(query: string): Promise<void> {
     const ticket = ++shown;
@@ -107,10 +108,12 @@ export async function renderHistory(main: HTMLElement, arg?: string): Promise<vo
           class: 'filters',
           onsubmit: (e: Event) => {
             e.preventDefault();
-            if (asOf.value) void show(`asOf=${encodeURIComponent(new Date(asOf.value).toISOString())}`);
+            const at = parseMoment(asOf.value);
+            if (!momentChecked(asOf, at) || !at) return;
+            void show(`asOf=${encodeURIComponent(at)}`);
           },
         },
-        labelled(t('history.asOf'), asOf),
+        labelled(dateLabel(t('history.asOf'), 'moment'), asOf, 'asOf'),
         h('button', { type: 'submit' }, t('history.apply')),
       ),
       replay,

@@ -81,11 +81,14 @@ export async function renderNetwork(main: HTMLElement, arg?: string): Promise<vo
 }
 
 function signalList(signals: Signals): HTMLElement {
-  if (signals.insufficientData) return h('p', { class: 'muted' }, t('network.signalsInsufficient'));
-  if (!signals.signals.length) return h('p', null, t('network.signalsNone', { median: fmtNum(signals.median) }));
+  // What the API gave, as data attributes: the tests compare them with GET …/signals.
+  const data = { 'data-testid': 'signals', 'data-count': signals.signals.length, 'data-median': signals.median ?? '' };
+  if (signals.insufficientData)
+    return h('p', { ...data, class: 'muted', 'data-insufficient': 'true' }, t('network.signalsInsufficient'));
+  if (!signals.signals.length) return h('p', data, t('network.signalsNone', { median: fmtNum(signals.median) }));
   return h(
     'ul',
-    { 'data-testid': 'signals' },
+    data,
     signals.signals.map((s) =>
       h(
         'li',
@@ -157,7 +160,14 @@ async function collaboration(main: HTMLElement, base: string): Promise<void> {
       t('network.collaboration'),
       h(
         'p',
-        { 'data-testid': 'collaboration-metrics' },
+        {
+          'data-testid': 'collaboration-metrics',
+          'data-nodes': graph.nodes.length,
+          'data-edges': graph.edges.length,
+          'data-density': graph.metrics.density ?? '',
+          'data-components': graph.metrics.components,
+          'data-isolated': graph.metrics.isolated.join(' '),
+        },
         t('network.collaborationMetrics', {
           density: fmtNum(graph.metrics.density),
           components: fmtNum(graph.metrics.components),

@@ -16,19 +16,20 @@ interface Projection {
   rebuild?: { state: string; jobId: string; processed: number; total: number; progress: number };
 }
 
-const issued: Array<{ id: string; role: string; networkId: string | null }> = [];
-
 /** Operación: projections with status, lag and parked networks, rebuilds with live progress, and (admin) tokens and the access log. */
 export async function renderOperations(main: HTMLElement): Promise<void> {
   const table = h('div', { class: 'table-wrap', 'data-testid': 'projections' });
   const message = h('p', { role: 'status', class: 'form-status' });
+  const admin = currentUser()?.role === 'admin';
+  const tokenList = admin ? tokens() : undefined;
   replace(
     main,
     heading(t('ops.title')),
     section(t('ops.projections'), table, message),
-    currentUser()?.role === 'admin' ? tokens() : null,
-    currentUser()?.role === 'admin' ? accessLog() : null,
+    tokenList?.el,
+    admin ? accessLog() : null,
   );
+  await tokenList?.loaded;
 
   // Polled while the page is shown: every 300 ms during a rebuild (a live bar), every 5 s otherwise.
   const poll = async () => {
@@ -149,7 +150,18 @@ function drawProjections(
   );
 }
 
-function tokens(): HTMLElement {
+interface TokenRow {
+  id: string;
+  role: string;
+  networkId: string | null;
+  label: string | null;
+  createdAt: string;
+  revoked: boolean;
+  revokedAt: string | null;
+}
+
+/** Tokens (admin): every issued one from GET /v1/tokens with a revoke button each; a new one's secret shown once. */
+function tokens(): { el: HTMLElement; loaded: Promise<void> } {
   const role = selectOf(
     ['analyst', 'network', 'admin'].map((r): [string, string] => [r, t(`ops.role.${r}` as Key)]),
     { name: 'role' },
@@ -157,40 +169,94 @@ function tokens(): HTMLElement {
   const networkId = h('input', { type: 'text', name: 'networkId' });
   const label = h('input', { type: 'text', name: 'label' });
   const secret = h('div', { 'aria-live': 'polite' });
-  const list = h('ul', { class: 'issued', 'data-testid': 'issued-tokens' });
+  const list = h('div', { class: 'table-wrap', 'data-testid': 'tokens' });
   const status = h('p', { role: 'status', class: 'form-status' });
-  const revokeId = h('input', { type: 'text', name: 'tokenId' });
 
-  const revoke = async (id: string) => {
+  const load = async () => {
     try {
-      await call(`/v1/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
-      status.textContent = t('ops.revoked', { id });
-      const i = issued.findIndex((x) => x.id === id);
-      if (i >= 0) issued.splice(i, 1);
-      drawList();
+      drawList(await call<TokenRow[]>('/v1/tokens'));
     } catch (err) {
       status.textContent = errorText(err);
     }
   };
-  const drawList = () =>
+  const revoke = async (id: string) => {
+    try {
+      await call(`/v1/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      status.textContent = t('ops.revoked', { id });
+    } catch (err) {
+      status.textContent = errorText(err);
+    }
+    await load();
+  };
+  const cols: Key[] = [
+    'ops.tokens.id',
+    'ops.tokens.role',
+    'ops.tokens.network',
+    'ops.tokens.label',
+    'ops.tokens.created',
+    'ops.tokens.state',
+  ];
+  const drawList = (rows: TokenRow[]) =>
     replace(
       list,
-      issued.map((x) =>
-        h(
-          'li',
-          { 'data-token-id': x.id },
-          `${x.id} · ${x.role}${x.networkId ? ' · ' + x.networkId : ''} `,
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => void revoke(x.id) },
-            t('ops.revoke', { id: x.id }),
-          ),
-        ),
-      ),
+      rows.length
+        ? h(
+            'table',
+            null,
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                cols.map((c) => h('th', { scope: 'col' }, t(c))),
+                h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('ops.revoke', { id: '' }))),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              rows.map((x) =>
+                h(
+                  'tr',
+                  { 'data-token-id': x.id, 'data-revoked': String(x.revoked) },
+                  h('th', { scope: 'row' }, h('code', null, x.id)),
+                  h('td', null, tv('ops.role', x.role)),
+                  h('td', { class: 'nowrap' }, x.networkId ?? '—'),
+                  h('td', null, x.label ?? '—'),
+                  h('td', { class: 'nowrap' }, fmtDateTime(x.createdAt)),
+                  h(
+                    'td',
+                    null,
+                    x.revoked ? t('ops.tokens.revokedOn', { date: fmtDateTime(x.revokedAt) }) : t('ops.tokens.live'),
+                  ),
+                  h(
+                    'td',
+                    null,
+                    x.revoked
+                      ? null
+                      : h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'secondary',
+                            'data-revoke': x.id,
+                            // Seen as "Revocar"; heard with the token's id.
+                            'aria-label': t('ops.revoke', { id: x.id }),
+                            onclick: () => void revoke(x.id),
+                          },
+                          t('ops.revokeShort'),
+                        ),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, t('ops.tokens.none')),
     );
-  drawList();
+  const loaded = load();
 
-  return section(
+  const el = section(
     t('ops.tokens'),
     h(
       'form',
@@ -209,8 +275,7 @@ function tokens(): HTMLElement {
               '/v1/tokens',
               { method: 'POST', body },
             );
-            issued.push({ id: answer.id, role: answer.role, networkId: answer.networkId });
-            drawList();
+            await load();
             // The secret is shown once, here; it is kept nowhere else.
             const code = h('code', { 'data-testid': 'token-secret' }, answer.token);
             const copied = h('span', { role: 'status' });
@@ -251,18 +316,7 @@ function tokens(): HTMLElement {
     secret,
     h('h3', null, t('ops.issued')),
     list,
-    h(
-      'form',
-      {
-        class: 'filters',
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          if (revokeId.value.trim()) void revoke(revokeId.value.trim());
-        },
-      },
-      labelled(t('ops.tokenId'), revokeId),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('ops.revokeById'))),
-    ),
     status,
   );
+  return { el, loaded };
 }

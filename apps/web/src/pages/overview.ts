@@ -1,11 +1,12 @@
 import { call, offered } from '../api';
 import { chart } from '../charts/chart';
 import { h, replace } from '../dom';
-import { compareText, fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
+import { compareText, fmtDate, fmtDateTime, fmtNum, fmtPeriod, Key, t, tv } from '../i18n/i18n';
 import { LEVEL_STYLE, LEVELS, levelBadge, levelLegend, levelName } from '../levels';
 import { href } from '../nav';
 import { currentUser } from '../session';
 import { labelled, section, selectOf } from '../ui';
+import { sensitivitySection } from './sensitivity';
 
 interface OverviewRow {
   networkId: string;
@@ -17,6 +18,9 @@ interface OverviewRow {
   period: string | null;
   level: string | null;
   cooperationIndex: number | null;
+  lastSessionDate: string | null;
+  projectedAt: string;
+  lag: number | null;
 }
 interface Cohorts {
   groups: Array<{
@@ -159,6 +163,8 @@ export async function renderOverview(main: HTMLElement): Promise<void> {
   // Cohorts compare networks: SPEC 5 gives them to admins and analysts only.
   if (me.role !== 'network' && (await offered('/v1/overview/cohorts'))) await drawCohorts(main);
   else main.append(section(t('overview.overTime'), h('p', { class: 'muted' }, t('overview.overTimeMissing'))));
+  if (me.role !== 'network' && (await offered('/v1/overview/sensitivity')))
+    main.append(sensitivitySection(filters.period, new Map(rows.map((r) => [r.networkId, r.name]))));
 }
 
 function table(rows: OverviewRow[]): HTMLElement {
@@ -178,7 +184,8 @@ function table(rows: OverviewRow[]): HTMLElement {
         col('overview.col.level'),
         col('overview.col.index', true),
         col('overview.col.period'),
-        col('overview.col.version', true),
+        col('overview.col.lastSession'),
+        col('overview.col.freshness'),
       ),
     ),
     h(
@@ -193,10 +200,38 @@ function table(rows: OverviewRow[]): HTMLElement {
           h('td', { class: 'num' }, fmtNum(r.schools)),
           h('td', null, levelBadge(r.level)),
           h('td', { class: 'num' }, fmtNum(r.cooperationIndex)),
-          h('td', null, fmtPeriod(r.period)),
-          h('td', { class: 'num' }, fmtNum(r.version)),
+          h('td', { class: 'nowrap' }, fmtPeriod(r.period)),
+          h('td', { class: 'nowrap', 'data-last-session': r.lastSessionDate ?? '' }, fmtDate(r.lastSessionDate)),
+          freshness(r),
         ),
       ),
+    ),
+  );
+}
+
+/** How fresh a network's line is: events its row does not reflect yet, the version it reflects and when it was written. */
+function freshness(r: OverviewRow): HTMLElement {
+  const state =
+    r.lag === null
+      ? t('overview.lagUnknown')
+      : r.lag === 0
+        ? t('overview.fresh')
+        : r.lag === 1
+          ? t('overview.behindOne')
+          : t('overview.behind', { lag: fmtNum(r.lag) });
+  return h(
+    'td',
+    {
+      class: `freshness-cell ${r.lag ? 'behind' : 'fresh'}`,
+      'data-lag': r.lag ?? '',
+      'data-projected-at': r.projectedAt,
+    },
+    state,
+    h('br'),
+    h(
+      'small',
+      { class: 'muted' },
+      t('overview.projectedAt', { version: fmtNum(r.version), date: fmtDateTime(r.projectedAt) }),
     ),
   );
 }
@@ -219,11 +254,21 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
       return total ? at / total : 0;
     }),
   );
-  const overTime = h('div', { class: 'chart', role: 'img', 'aria-label': t('overview.overTime') });
+  // The charts' data as attributes too (the tests compare them with GET /v1/overview/cohorts).
+  const overTime = h('div', {
+    class: 'chart',
+    role: 'img',
+    'aria-label': t('overview.overTime'),
+    'data-testid': 'levels-over-time',
+    'data-periods': periods.join(' '),
+    'data-shares': JSON.stringify(Object.fromEntries(LEVELS.map((level, i) => [level, share[i]]))),
+  });
   const by = h('div', {
     class: 'chart',
     role: 'img',
     'aria-label': t('overview.cohorts', { by: t('overview.cohortBy.zone') }),
+    'data-testid': 'cohorts',
+    'data-groups': byZone.groups.map((g) => g.group).join(' '),
   });
   main.append(
     section(t('overview.overTime'), overTime),
@@ -247,11 +292,12 @@ async function drawCohorts(main: HTMLElement): Promise<void> {
     })),
   });
   void chart(by, {
-    tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: periods.map(fmtPeriod) },
-    yAxis: { type: 'value', min: 0, max: 1 },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => fmtNum(v) } },
+    // Decimal comma in Spanish in the tooltip too.
+    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => fmtNum(v) },
     series: byZone.groups.map((g) => ({
       name: tv('zone', g.group),
       type: 'line',

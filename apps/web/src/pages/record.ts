@@ -3,7 +3,7 @@ import { h, replace } from '../dom';
 import { fmtDate, Key, t } from '../i18n/i18n';
 import { currentUser } from '../session';
 import { heading, labelled, networkPicker, pickNetwork, selectOf } from '../ui';
-import { apiForm, choiceField, dateField, num, numberField, schoolsField, str, textField } from './form-kit';
+import { apiForm, choiceField, dateField, day, num, numberField, schoolsField, str, textField } from './form-kit';
 import { allEvents, DEPTH_LEVELS, NetworkState, StoredEvent } from './network-data';
 import { SessionData, sessionFields } from './session-fields';
 
@@ -106,7 +106,7 @@ function buildForm(
             focus: str(focus.input),
             orientation: str(orientation.input),
             schools: cycleSchools.values(),
-            openedOn: str(openedOn.input),
+            openedOn: day(openedOn.input),
           },
         }),
         fieldFor: { 'DATE.OUT_OF_RANGE': 'openedOn', 'SCHOOL.NOT_MEMBER': 'schools' },
@@ -133,7 +133,7 @@ function buildForm(
             depthReached: str(depth.input),
             classroomsReached: num(classrooms.input),
             teachersInvolved: num(teachers.input),
-            carriedOutOn: str(on.input),
+            carriedOutOn: day(on.input),
           },
         }),
         fieldFor: {
@@ -167,7 +167,7 @@ function buildForm(
               .split('\n')
               .map((l) => l.trim())
               .filter(Boolean),
-            analysedOn: str(on.input),
+            analysedOn: day(on.input),
           },
         }),
         fieldFor: {
@@ -189,7 +189,7 @@ function buildForm(
         submission: () => ({
           method: 'POST',
           path: `${base}/cycles/${encodeURIComponent(cycle.input.value)}/close`,
-          body: { decision: str(decision.input), closedOn: str(on.input) },
+          body: { decision: str(decision.input), closedOn: day(on.input) },
         }),
         fieldFor: {
           'DATE.OUT_OF_RANGE': 'closedOn',

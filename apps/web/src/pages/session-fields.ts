@@ -1,6 +1,6 @@
 import { h, replace } from '../dom';
 import { t } from '../i18n/i18n';
-import { choiceField, dateField, num, numberField, schoolsField, str, textField } from './form-kit';
+import { choiceField, dateField, day, num, numberField, schoolsField, str, textField } from './form-kit';
 
 export const KINDS = [
   'policy_briefing',
@@ -113,7 +113,7 @@ export function sessionFields(schools: Array<{ schoolId: string; name: string }>
     ),
   );
   const collect = (): SessionData => ({
-    heldOn: str(heldOn.input),
+    heldOn: day(heldOn.input),
     facilitator: str(facilitator.input),
     schoolsPresent: present.values(),
     attendance: Object.fromEntries(ATTENDANCE.map((k, i) => [k, num(attendance[i].input)])) as Record<string, number>,

@@ -10,10 +10,11 @@ import {
   networkRegistered,
   schoolJoined,
   schoolLeft,
+  sessionCorrected,
   sessionHeld,
   sessionWithdrawn,
 } from '../testing/builders';
-import { cycleView, networkSummary, networkView } from './network-view';
+import { cycleView, latestSessionDate, networkSummary, networkView } from './network-view';
 
 const events: NetworkEvent[] = [
   networkRegistered({ commune: 'Quilpué' }),
@@ -136,5 +137,21 @@ describe('networkSummary', () => {
       currentLevelPeriod: null,
     });
     expect(networkSummary(initialHistory())).toMatchObject({ networkId: null, currentLevel: null });
+  });
+});
+
+describe('latestSessionDate', () => {
+  it('is the latest date of a live session: a corrected date counts, a withdrawn session does not', () => {
+    const history = foldHistory([
+      networkRegistered(),
+      schoolJoined('A', '2024-01-15'),
+      sessionHeld('s1', '2024-02-20'),
+      sessionHeld('s2', '2024-05-02'),
+      sessionHeld('s3', '2024-03-01'),
+      sessionWithdrawn('s2'),
+      sessionCorrected('s1', '2024-04-10'),
+    ]);
+    expect(latestSessionDate(history)).toBe('2024-04-10');
+    expect(latestSessionDate(foldHistory([networkRegistered()]))).toBeNull();
   });
 });

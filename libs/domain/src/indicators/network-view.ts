@@ -129,6 +129,13 @@ export function cycleView(history: NetworkHistory, cycleId: string): CycleView |
   };
 }
 
+/** The latest date a live session was held on (a corrected session's new date; withdrawn ones not), or null. */
+export function latestSessionDate(history: NetworkHistory): string | null {
+  let latest: string | null = null;
+  for (const s of history.sessions) if (latest === null || s.heldOn > latest) latest = s.heldOn;
+  return latest;
+}
+
 /**
  * `currentLevel` is the level of the latest quarter of the trajectory that
  * has one (quarters without session minutes have none and are skipped), so

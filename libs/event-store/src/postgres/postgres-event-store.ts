@@ -156,6 +156,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(([streamId, version]) => ({ streamId, version }));
   }
 
+  async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.rows<[string, number]>({
+      text: `SELECT s.id, coalesce((SELECT max(version) FROM events e WHERE e.stream_id = s.id), 0)::int
+             FROM unnest($1::text[]) AS s(id)`,
+      values: [streamIds],
+    });
+    return new Map(rows);
+  }
+
   async headPosition(): Promise<number> {
     const rows = await this.rows<[number]>(HEAD_POSITION);
     return rows[0][0];

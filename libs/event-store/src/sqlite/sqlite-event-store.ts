@@ -146,6 +146,10 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.reads.streamVersion.get(streamId) ?? 0);
   }
 
+  async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
+    return this.read(() => new Map(streamIds.map((id) => [id, this.reads.streamVersion.get(id) ?? 0])));
+  }
+
   async streamHeads(): Promise<StreamHead[]> {
     return this.read(() =>
       this.reader

@@ -22,6 +22,22 @@ const escapes = { nul: 'a\u0000b', lone: 'x\ud83d', control: '\u0001\u001f', pat
 
 export function readContract(ctx: ContractContext): void {
   describe('read', () => {
+    it('answers the versions of given streams, 0 for an absent one, where the store offers streamVersions', async () => {
+      if (!ctx.store.streamVersions) return; // optional: KurrentDB has no index to look them up in
+      const [a, b, absent] = [ctx.stream('versions-a'), ctx.stream('versions-b'), ctx.stream('versions-absent')];
+      await ctx.store.appendToStream(a, events(3), { expectedVersion: 'no_stream' });
+      await ctx.store.appendToStream(b, events(1), { expectedVersion: 'no_stream' });
+      await ctx.store.appendToStream(a, events(2), { expectedVersion: 3 });
+      expect(await ctx.store.streamVersions([b, absent, a])).toEqual(
+        new Map([
+          [b, 1],
+          [absent, 0],
+          [a, 5],
+        ]),
+      );
+      expect(await ctx.store.streamVersions([])).toEqual(new Map());
+    });
+
     it('reads data and metadata back byte-identical (accents, ñ, emoji, nesting, key order)', async () => {
       const id = ctx.stream('bytes');
       const metadata = { correlationId: 'c-ñ-1', actor: 'tok_é', idempotencyKey: '🔑', nested: { y: 1, b: 2 } };

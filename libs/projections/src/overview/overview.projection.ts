@@ -3,6 +3,7 @@ import {
   depthOf,
   DepthIndicators,
   foldHistory,
+  latestSessionDate,
   initialHistory,
   NetworkComposition,
   NetworkHistory,
@@ -45,6 +46,8 @@ export interface OverviewEntry {
   level: PracticeCategory | null;
   cooperationIndex: number | null;
   depth: DepthIndicators | null;
+  /** The latest live session's date (`heldOn`), whatever the period kind; null without sessions. */
+  lastSessionDate: string | null;
 }
 
 /** One network's line of the overview for one period kind: pure, from the domain's functions. */
@@ -57,7 +60,7 @@ export function overviewEntry(
   const periods = trajectory(history, period).periods;
   let latest = -1;
   for (let i = periods.length - 1; i >= 0 && latest === -1; i--) if (periods[i].level !== null) latest = i;
-  return entryOf(summary, version, latest >= 0 ? periods[latest] : undefined, (p) =>
+  return entryOf(summary, latestSessionDate(history), version, latest >= 0 ? periods[latest] : undefined, (p) =>
     // Depth of that one period only (the same function the indicators use for every period).
     depthOf(
       history,
@@ -70,6 +73,7 @@ export function overviewEntry(
 /** The entry from the latest period with a level and the depth of one period, however they were computed. */
 function entryOf(
   summary: NetworkSummary,
+  lastSessionDate: string | null,
   version: number,
   practice: TrajectoryPeriod | undefined,
   depthIn: (period: string) => DepthIndicators,
@@ -86,6 +90,7 @@ function entryOf(
     level: practice?.level ?? null,
     cooperationIndex: practice?.cooperationIndex ?? null,
     depth: practice ? depthIn(practice.period) : null,
+    lastSessionDate,
   };
 }
 
@@ -113,10 +118,11 @@ export const overviewProjection: NetworkProjection<NetworkHistory, OverviewView>
         // Only the latest periods with a level are read, so only those (and the ones after them) are computed.
         const quarter = periods.latestWithLevel('quarter');
         const summary = networkSummary(doc, quarter ? [quarter] : []);
+        const lastSession = latestSessionDate(doc);
         const view = Object.fromEntries(
           PERIODS.map((p) => [
             p,
-            entryOf(summary, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label)),
+            entryOf(summary, lastSession, version, periods.latestWithLevel(p), (label) => periods.depthOf(p, label)),
           ]),
         );
         // Entries and aggregates filed as separate parts (see overview-aggregates.ts).

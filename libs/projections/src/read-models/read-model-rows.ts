@@ -23,6 +23,16 @@ export interface ReadModelWrite {
 /** Rows per multi-row INSERT of parts (6 parameters each, well under every driver's limit). */
 const PARTS_PER_INSERT = 500;
 
+/** One network's view as `views()` reads it (the parts asked for, joined and by number). */
+export interface ViewRow {
+  networkId: string;
+  version: number;
+  view: string;
+  parts: TextParts;
+  /** When the row was last written (ISO 8601), with `updatedAt: true`. */
+  updatedAt?: string;
+}
+
 /**
  * The read models' rows (read_models: a network's checkpoint version and
  * region per projection and generation) and their parts (read_model_parts:
@@ -154,29 +164,39 @@ export class ReadModelRows {
   async views(
     projection: string,
     generation: number,
-    /** `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts). */
-    filter: { region?: string; networkId?: string; parts?: PartRange } = {},
-  ): Promise<Array<{ networkId: string; version: number; view: string; parts: TextParts }>> {
+    /**
+     * `parts`: only the view's parts numbered in [from, to] (a view filed in separately readable parts);
+     * `updatedAt`: each row also says when it was last written (ISO 8601).
+     */
+    filter: { region?: string; networkId?: string; parts?: PartRange; updatedAt?: boolean } = {},
+  ): Promise<ViewRow[]> {
     const params: unknown[] = [projection, generation];
     let where = 'r.projection = $1 AND r.generation = $2';
     if (filter.region !== undefined) where += ` AND r.region = $${params.push(filter.region)}`;
     if (filter.networkId !== undefined) where += ` AND r.network_id = $${params.push(filter.networkId)}`;
     if (filter.parts !== undefined)
       where += ` AND p.seq BETWEEN $${params.push(filter.parts[0])} AND $${params.push(filter.parts[1])}`;
-    const rows = await this.sql.query<{ network_id: string; version: unknown; seq: unknown; text: string }>(
-      `SELECT r.network_id, r.version, p.seq, p.text FROM read_models r
+    const rows = await this.sql.query<{
+      network_id: string;
+      version: unknown;
+      updated_at: string;
+      seq: unknown;
+      text: string;
+    }>(
+      `SELECT r.network_id, r.version, r.updated_at, p.seq, p.text FROM read_models r
        JOIN read_model_parts p ON p.projection = r.projection AND p.generation = r.generation AND p.network_id = r.network_id AND p.kind = 'v'
        WHERE ${where} ORDER BY r.network_id, p.seq`,
       params,
     );
-    const views: Array<{ networkId: string; version: number; view: string; parts: TextParts }> = [];
+    const views: ViewRow[] = [];
     let texts: string[] = [];
     let parts = new Map<number, string>();
     rows.forEach((r, i) => {
       texts.push(r.text);
       parts.set(num(r.seq), r.text);
       if (i + 1 === rows.length || rows[i + 1].network_id !== r.network_id) {
-        views.push({ networkId: r.network_id, version: num(r.version), view: texts.join(''), parts });
+        const view = { networkId: r.network_id, version: num(r.version), view: texts.join(''), parts };
+        views.push(filter.updatedAt ? { ...view, updatedAt: r.updated_at } : view);
         texts = [];
         parts = new Map();
       }

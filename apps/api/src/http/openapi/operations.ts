@@ -96,7 +96,7 @@ export const OPERATIONS: Record<string, [summary: string, description: string]> 
   'get /v1/events': ['The global log', 'Every event in position order, paged by after.'],
   'get /v1/overview': [
     'Every network’s latest level',
-    'For comparing networks; region matches ignoring case and accents.',
+    'For comparing networks, with each line’s latest session date and freshness (projectedAt, lag); region matches ignoring case and accents.',
   ],
   'get /v1/projections': [
     'Projections',

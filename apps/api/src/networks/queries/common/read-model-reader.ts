@@ -42,13 +42,18 @@ export class ReadModelReader {
     projection: string,
     query: ViewQuery<Args, Answer>,
     args: Args,
-    filter: { networkId?: string; region?: string } = {},
-  ): Promise<Array<{ networkId: string; version: number; answer: Answer }>> {
+    filter: { networkId?: string; region?: string; updatedAt?: boolean } = {},
+  ): Promise<Array<{ networkId: string; version: number; answer: Answer; updatedAt?: string }>> {
     const ranges = query.parts(args);
     // Rows are read with one range of parts each (see ReadModelRows.views).
     if (ranges.length !== 1) throw new Error('a query over every network reads one range of parts');
     const rows = await this.activeViews(projection, { ...filter, parts: ranges[0] });
-    return rows.map(({ networkId, version, parts }) => ({ networkId, version, answer: query.answer(parts, args) }));
+    return rows.map(({ networkId, version, parts, updatedAt }) => ({
+      networkId,
+      version,
+      answer: query.answer(parts, args),
+      ...(updatedAt === undefined ? {} : { updatedAt }),
+    }));
   }
 
   /** The parts of one network's view inside `ranges` (for several typed queries over one read). */
@@ -73,6 +78,16 @@ export class ReadModelReader {
     return this.awaitRow(projection, networkId, minVersion, (generation) =>
       this.readModels.rows.row(projection, generation, networkId, { viewOnly: !options.document }),
     );
+  }
+
+  /**
+   * The given networks' stream versions by networkId, one index lookup each;
+   * undefined where the store cannot look them up cheaply (KurrentDB).
+   */
+  async streamVersions(networkIds: readonly string[]): Promise<Map<string, number> | undefined> {
+    if (!this.store.streamVersions) return undefined;
+    const versions = await this.store.streamVersions(networkIds.map(networkStreamId));
+    return new Map(networkIds.map((id) => [id, versions.get(networkStreamId(id)) ?? 0]));
   }
 
   async activeViews(projection: string, filter: Parameters<ReadModelRows['views']>[2] = {}) {

@@ -5,6 +5,7 @@ import { Access, ANY_ROLE } from '../../../auth/access.decorator';
 import type { AuthenticatedRequest } from '../../../auth/auth.guard';
 import { ReadModelReader } from '../common/read-model-reader';
 import { OverviewQuery } from './get-overview.dto';
+import { overviewLine } from './overview-line';
 import { regionMatches } from './region-match';
 
 /** GET /v1/overview: every network for analysts; a network token sees its own line only (as in GET /v1/networks). */
@@ -24,9 +25,11 @@ export class GetOverviewController {
       overviewProjection.name,
       overviewLineQuery,
       period,
-      own ? { networkId: own } : {},
+      own ? { networkId: own, updatedAt: true } : { updatedAt: true },
     );
-    const entries = rows.map((row) => row.answer);
+    // Read after the rows, so a stream is never behind its row: the lag is what the row does not reflect yet.
+    const streams = await this.reader.streamVersions(rows.map((r) => r.networkId));
+    const entries = rows.map((row) => overviewLine(row, streams));
     const inRegion = query.region ? regionMatches(query.region) : undefined;
     return {
       period,
