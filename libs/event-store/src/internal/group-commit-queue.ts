@@ -14,6 +14,16 @@ export interface Pending<T, R> {
  *
  * Batches start on setImmediate: callers that resume after a commit (in
  * microtasks) and requests read in the same I/O phase all join the next batch.
+ * Two exceptions spare a lone caller that hop (its latency is what a
+ * coordinator filling a form feels): an append pushed while nothing is
+ * queued, scheduled or in flight starts its batch at once, and so does the
+ * next one when the batch just committed held one append and one is waiting
+ * (a sequential caller). Either way the batch is `flush`'s like any other, and
+ * the one-batch-in-flight rule holds (a batch starts only when `running` is
+ * false, and `run` sets it before its first await), so gap safety and the
+ * per-append expected version, which `flush` and the adapters guarantee, are
+ * unchanged; only the moment a batch starts moves. Under load a batch is
+ * always in flight when appends arrive, so they still gather.
  */
 export class GroupCommitQueue<T, R> {
   private queue: Array<Pending<T, R>> = [];
@@ -39,7 +49,8 @@ export class GroupCommitQueue<T, R> {
           reject(error);
         },
       });
-      this.schedule();
+      if (!this.running && !this.scheduled && this.queue.length === 1) void this.run();
+      else this.schedule();
     });
   }
 
@@ -70,7 +81,8 @@ export class GroupCommitQueue<T, R> {
     } finally {
       this.running = false;
     }
-    if (this.queue.length > 0) this.schedule();
+    if (batch.length === 1 && this.queue.length === 1) void this.run();
+    else if (this.queue.length > 0) this.schedule();
     else for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }
