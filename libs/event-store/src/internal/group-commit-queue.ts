@@ -16,14 +16,15 @@ export interface Pending<T, R> {
  * microtasks) and requests read in the same I/O phase all join the next batch.
  * Two exceptions spare a lone caller that hop (its latency is what a
  * coordinator filling a form feels): an append pushed while nothing is
- * queued, scheduled or in flight starts its batch at once, and so does the
- * next one when the batch just committed held one append and one is waiting
- * (a sequential caller). Either way the batch is `flush`'s like any other, and
- * the one-batch-in-flight rule holds (a batch starts only when `running` is
- * false, and `run` sets it before its first await), so gap safety and the
- * per-append expected version, which `flush` and the adapters guarantee, are
- * unchanged; only the moment a batch starts moves. Under load a batch is
- * always in flight when appends arrive, so they still gather.
+ * queued, scheduled or in flight starts its batch on a microtask (appends
+ * pushed in the same tick still join it), and so does the next batch when the
+ * one just committed held one append and one is waiting (a sequential
+ * caller). Either way the batch is `flush`'s like any other and the
+ * one-batch-in-flight rule holds (a batch starts only when none is running
+ * or scheduled), so gap safety and the per-append expected version, which
+ * `flush` and the adapters guarantee, are unchanged: only the moment a batch
+ * starts moves. Under load a batch is always in flight when appends arrive,
+ * so they still gather.
  */
 export class GroupCommitQueue<T, R> {
   private queue: Array<Pending<T, R>> = [];
@@ -49,8 +50,7 @@ export class GroupCommitQueue<T, R> {
           reject(error);
         },
       });
-      if (!this.running && !this.scheduled && this.queue.length === 1) void this.run();
-      else this.schedule();
+      this.schedule(this.queue.length === 1);
     });
   }
 
@@ -61,10 +61,12 @@ export class GroupCommitQueue<T, R> {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private schedule(): void {
+  /** `soon`: start on a microtask rather than after the event loop's I/O phase (a lone caller). */
+  private schedule(soon = false): void {
     if (this.running || this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.run());
+    if (soon) queueMicrotask(() => void this.run());
+    else setImmediate(() => void this.run());
   }
 
   private async run(): Promise<void> {
@@ -81,8 +83,7 @@ export class GroupCommitQueue<T, R> {
     } finally {
       this.running = false;
     }
-    if (batch.length === 1 && this.queue.length === 1) void this.run();
-    else if (this.queue.length > 0) this.schedule();
+    if (this.queue.length > 0) this.schedule(batch.length === 1 && this.queue.length === 1);
     else for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }
