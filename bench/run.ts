@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api/api.bench';
+import { runContentionBench } from './api/contention.bench';
 import { runAnalysesBench } from './exports/analyses.bench';
 import { runExportsBench } from './exports/exports.bench';
 import type { BenchSection } from './lib/bench-section';
@@ -20,6 +21,7 @@ import { runWebBench } from './web/web.bench';
 const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection | BenchSection[]>> = {
   store: runStoreBench,
   api: runApiBench,
+  contention: runContentionBench,
   rebuild: runRebuildBench,
   lag: runLagBench,
   exports: runExportsBench,

@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 
 export interface LoadResult {
   rps: number;
+  /** Requests answered 2xx. */
+  ok: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -67,6 +69,7 @@ export async function runWriteLoad(
   });
   return {
     rps: result.requests.average,
+    ok: result['2xx'],
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

@@ -1,4 +1,4 @@
-import type { AppendOptions, EventStore, NewEvent } from '@indaga/event-store';
+import { type AppendOptions, type EventStore, type NewEvent, WrongExpectedVersionError } from '@indaga/event-store';
 
 /**
  * A real event store with faults injected in front of its appends: the next
@@ -8,6 +8,8 @@ import type { AppendOptions, EventStore, NewEvent } from '@indaga/event-store';
  */
 export class FaultInjectingStore {
   appendAttempts = 0;
+  /** Appends the store refused with WrongExpectedVersionError (injected conflicts included). */
+  appendConflicts = 0;
   private faults: Array<() => Promise<void>> = [];
 
   constructor(private readonly inner: EventStore) {}
@@ -23,9 +25,14 @@ export class FaultInjectingStore {
         if (prop === 'appendToStream') {
           return async (streamId: string, events: NewEvent[], options: AppendOptions) => {
             this.appendAttempts++;
-            const fault = this.faults.shift();
-            if (fault) await fault();
-            return target.appendToStream(streamId, events, options);
+            try {
+              const fault = this.faults.shift();
+              if (fault) await fault();
+              return await target.appendToStream(streamId, events, options);
+            } catch (error) {
+              if (error instanceof WrongExpectedVersionError) this.appendConflicts++;
+              throw error;
+            }
           };
         }
         const value = Reflect.get(target, prop, receiver) as unknown;

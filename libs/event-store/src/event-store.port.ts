@@ -42,8 +42,11 @@ export interface AppendOptions {
    * The stored result of an idempotent request, committed if and only if the
    * events are (SQL stores: a row in the same transaction; KurrentDB: a
    * multi-stream append with the record on a stream of its own).
+   * Several records (distinct keys) when one append carries the events of
+   * several requests: all are committed with the events or none is, and a held
+   * key fails the whole append with IdempotencyKeyHeldError naming that key.
    */
-  idempotency?: IdempotencyRecord;
+  idempotency?: IdempotencyRecord | readonly IdempotencyRecord[];
 }
 
 /** An Idempotency-Key's record: held until `expiresAt`, then free to be used again. */

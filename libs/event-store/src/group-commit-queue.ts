@@ -14,9 +14,14 @@ export interface GroupCommitOptions {
   /**
    * When an idle queue starts a batch: `next-turn` (default) on setImmediate,
    * so items pushed in the same I/O phase (callers resuming in microtasks,
-   * requests read together) join it; `now` at once, so a lone item waits for nothing.
+   * requests read together) join it; `now` at once, so a lone item waits for
+   * nothing; `lone-soon` on a microtask when the item is alone (nothing else
+   * queued, scheduled or in flight, or a sequential caller's next item after
+   * a batch of one), so items pushed in the same tick still join it, and on
+   * the next turn otherwise (under load a batch is always in flight, so items
+   * still gather).
    */
-  start?: 'next-turn' | 'now';
+  start?: 'next-turn' | 'now' | 'lone-soon';
   /** The error a push is refused with once the queue is closed. */
   closedError?: () => Error;
   /** Told of every batch that `flush` completed, with its size and duration. */
@@ -77,7 +82,7 @@ export class GroupCommitQueue<T, R> {
           reject(error);
         },
       });
-      this.schedule();
+      this.schedule(this.queue.length === 1);
     });
   }
 
@@ -88,17 +93,20 @@ export class GroupCommitQueue<T, R> {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private schedule(): void {
+  /** `lone`: one item waits and no other batch is running (see `start: 'lone-soon'`). */
+  private schedule(lone = false): void {
     if (this.running || this.scheduled) return;
     if (this.options.start === 'now') {
       void this.run();
       return;
     }
     this.scheduled = true;
-    setImmediate(() => {
+    const start = () => {
       this.scheduled = false;
       void this.run();
-    });
+    };
+    if (lone && this.options.start === 'lone-soon') queueMicrotask(start);
+    else setImmediate(start);
   }
 
   private async run(): Promise<void> {
@@ -116,7 +124,7 @@ export class GroupCommitQueue<T, R> {
     } finally {
       this.running = false;
     }
-    if (this.queue.length > 0) this.schedule();
+    if (this.queue.length > 0) this.schedule(batch.length === 1 && this.queue.length === 1);
     else for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }

@@ -159,4 +159,21 @@ describe('GroupCommitQueue', () => {
     expect(alone).toEqual([1, 13, 3]);
     expect(await Promise.all([queue.push(4), queue.push(5)])).toEqual([8, 10]);
   });
+
+  it("starts a lone caller's batch without waiting for the event loop's check phase", async () => {
+    const order: string[] = [];
+    const queue = new GroupCommitQueue<number, number>(
+      async (batch) => {
+        order.push(`flush ${batch.map((p) => p.item).join(',')}`);
+        for (const p of batch) p.resolve(p.item);
+      },
+      { maxBatch: 10, start: 'lone-soon' },
+    );
+    setImmediate(() => order.push('immediate'));
+    await queue.push(1); // idle queue
+    await queue.push(2); // a sequential caller's next append
+    expect(order).toEqual(['flush 1', 'flush 2']);
+    await Promise.all([queue.push(3), queue.push(4)]); // one tick, one flush
+    expect(order.filter((o) => o !== 'immediate')).toEqual(['flush 1', 'flush 2', 'flush 3,4']);
+  });
 });

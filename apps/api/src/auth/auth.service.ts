@@ -1,8 +1,22 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { INDAGA_CONFIG, IndagaConfig } from '@indaga/platform';
 import type { Principal, Role } from './principal';
 import { hashSecret, issueSecret, parseToken, sameHash } from './token-secret';
+import { REVOCATION_CHANNEL, type RevocationChannel } from './revocation-channel';
+import { TOKEN_CACHE_TTL_MS, TokenCache } from './token-cache';
 import { TokenStore } from './token-store';
+
+/** A revocation answers at the latest this long after it committed (acks missing): every cached row has expired by then. */
+export const REVOCATION_MAX_WAIT_MS = TOKEN_CACHE_TTL_MS + 100;
 
 /** Id of the admin token generated at first start when INDAGA_ADMIN_TOKEN is unset. */
 export const BOOTSTRAP_ADMIN_ID = 'bootstrap-admin';
@@ -26,19 +40,39 @@ export interface TokenSummary {
   revokedAt: string | null;
 }
 
+/**
+ * Tokens: issued, authenticated, revoked. Rows are cached (TokenCache) while
+ * the revocation channel is connected, and a revocation is answered only when
+ * every listening instance acknowledged dropping the token, or once the
+ * cache's expiry has passed (README "Token cache and immediate revocation").
+ */
 @Injectable()
-export class AuthService implements OnApplicationBootstrap {
+export class AuthService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('auth');
   /** Only the hash of the configured admin token is kept in memory. */
   private readonly envAdminHash: string | undefined;
   /** Set when this start generated the bootstrap admin token (and printed it). */
   generatedAdminToken = false;
+  private readonly cache = new TokenCache();
 
   constructor(
     private readonly tokens: TokenStore,
     @Inject(INDAGA_CONFIG) private readonly config: IndagaConfig,
+    @Optional() @Inject(REVOCATION_CHANNEL) private readonly channel?: RevocationChannel | null,
   ) {
     this.envAdminHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
+  }
+
+  /** Without a channel (SQLite without REDIS_URL) nothing is cached: another process may share the file. */
+  async onModuleInit(): Promise<void> {
+    await this.channel?.start({
+      revoked: (id) => this.cache.invalidate(id),
+      live: (up) => this.cache.setLive(up),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.channel?.close();
   }
 
   /** SPEC 3: if INDAGA_ADMIN_TOKEN is unset, an admin token is generated at first start and printed once. */
@@ -68,9 +102,16 @@ export class AuthService implements OnApplicationBootstrap {
       return { tokenId: ENV_ADMIN_ID, role: 'admin' };
     const parsed = parseToken(token);
     if (!parsed) return undefined;
-    const record = await this.tokens.find(parsed.id);
+    const record = this.cache.get(parsed.id) ?? (await this.findAndCache(parsed.id));
     if (!record || record.revokedAt || !sameHash(hashSecret(parsed.secret), record.secretHash)) return undefined;
     return { tokenId: record.id, role: record.role, ...(record.networkId ? { networkId: record.networkId } : {}) };
+  }
+
+  private async findAndCache(id: string) {
+    const epoch = this.cache.begin();
+    const record = await this.tokens.find(id);
+    if (record) this.cache.put(id, record, epoch);
+    return record;
   }
 
   async issue(role: Role, networkId: string | undefined, label: string | undefined): Promise<IssuedToken> {
@@ -101,7 +142,26 @@ export class AuthService implements OnApplicationBootstrap {
     }));
   }
 
-  revoke(id: string): Promise<boolean> {
-    return this.tokens.revoke(id, new Date().toISOString());
+  /**
+   * Answers once no instance accepts the token any more: the row is revoked,
+   * then every listening instance drops it and acknowledges; if an ack is
+   * missing (an instance unreachable or reconnecting), the answer waits until
+   * any row cached before the revocation has expired.
+   */
+  async revoke(id: string): Promise<boolean> {
+    const revoked = await this.tokens.revoke(id, new Date().toISOString());
+    if (!revoked || !this.channel) return revoked;
+    const committed = performance.now();
+    this.cache.invalidate(id);
+    const acknowledged = await this.channel.announce(id, REVOCATION_MAX_WAIT_MS).catch(() => false);
+    if (!acknowledged) {
+      const left = committed + REVOCATION_MAX_WAIT_MS - performance.now();
+      if (left > 0) await sleep(left);
+      this.logger.warn({
+        msg: 'token revocation not acknowledged by every instance; waited out the cache',
+        tokenId: id,
+      });
+    }
+    return revoked;
   }
 }

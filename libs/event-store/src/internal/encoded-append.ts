@@ -3,6 +3,7 @@ import type {
   AppendResult,
   EventMetadata,
   ExpectedVersion,
+  IdempotencyRecord,
   NewEvent,
   RecordedEvent,
 } from '../event-store.port';
@@ -57,7 +58,7 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
     if (data === undefined) throw new TypeError('event.data must be JSON-serialisable');
     return { type: event.type, data, metadata: encodeMetadata(event.metadata, recordedAt, recordedAtMember) };
   });
-  const sideEffects = (options?.idempotency ? [options.idempotency] : []).map((effect): SideEffect => {
+  const sideEffects = recordsOf(options?.idempotency).map((effect): SideEffect => {
     for (const field of ['scope', 'key', 'value'] as const) {
       if (typeof effect?.[field] !== 'string') throw new TypeError(`idempotency.${field} must be a string`);
     }
@@ -74,6 +75,15 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
     };
   });
   return { streamId, expectedVersion, events: encoded, recordedAt, sideEffects };
+}
+
+function recordsOf(idempotency: AppendOptions['idempotency']): readonly IdempotencyRecord[] {
+  if (idempotency === undefined) return [];
+  return isRecordList(idempotency) ? idempotency : [idempotency];
+}
+
+function isRecordList(value: IdempotencyRecord | readonly IdempotencyRecord[]): value is readonly IdempotencyRecord[] {
+  return Array.isArray(value);
 }
 
 /**

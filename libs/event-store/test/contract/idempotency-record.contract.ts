@@ -45,6 +45,23 @@ export function idempotencyRecordContract(ctx: ContractContext): void {
       expect(await ctx.store.readIdempotencyRecord('network-1', key)).toBe('first');
     });
 
+    it('commits several records with one append, or none of them, naming a held key', async () => {
+      const id = ctx.stream('se-many');
+      const [a, b, c] = [ctx.stream('key'), ctx.stream('key'), ctx.stream('key')];
+      await ctx.store.appendToStream(id, events(2), {
+        expectedVersion: 'no_stream',
+        idempotency: [record(a, 'a'), record(b, 'b')],
+      });
+      expect(await ctx.store.readIdempotencyRecord('network-1', a)).toBe('a');
+      expect(await ctx.store.readIdempotencyRecord('network-1', b)).toBe('b');
+      await expect(
+        ctx.store.appendToStream(id, events(2), { expectedVersion: 2, idempotency: [record(c, 'c'), record(b, 'b2')] }),
+      ).rejects.toMatchObject({ name: 'IdempotencyKeyHeldError', key: b });
+      expect(await ctx.store.streamVersion(id)).toBe(2);
+      expect(await ctx.store.readIdempotencyRecord('network-1', c)).toBeUndefined();
+      expect(await ctx.store.readIdempotencyRecord('network-1', b)).toBe('b');
+    });
+
     it('writes once when concurrent requests carry the same key', async () => {
       const key = ctx.stream('key');
       const streams = [0, 1, 2, 3, 4, 5].map(() => ctx.stream('se-race'));

@@ -142,4 +142,132 @@ describe('NetworkCommandHandler', () => {
     expect(faults.appendAttempts - before).toBe(MAX_CONFLICT_RETRIES + 1);
     expect(await store.streamVersion(streamId)).toBe(1);
   });
+
+  describe('concurrent writes to one network in one process', () => {
+    const streamId = `network-${NETWORK}`;
+    // Lets the queue finish the previous batch, so that the next request starts one alone.
+    const idle = () => new Promise((resolve) => setImmediate(resolve));
+    const schools = Array.from({ length: 16 }, (_, i) => `S${i}`);
+
+    it('never conflict: decided in sequence, committed together, answered in order', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      await idle();
+      const before = faults.appendAttempts;
+      const answers = await Promise.all(schools.map((s) => handler.handle(NETWORK, join(s), { ...by, createdId: s })));
+      expect(answers.map((a) => a.version)).toEqual(schools.map((_, i) => i + 2));
+      expect(answers.map((a) => a.createdId)).toEqual(schools);
+      expect(faults.appendConflicts).toBe(0);
+      // the first join alone, the other 15 in one append
+      expect(faults.appendAttempts - before).toBe(2);
+      const stored = await store.readStream(streamId);
+      expect(stored.map((e) => (e.data as { schoolId?: string }).schoolId)).toEqual([undefined, ...schools]);
+    });
+
+    it('a refused request in the middle does not affect the others', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      // A joins, A again (refused: already a member, decided on the state the first produced), B joins.
+      const results = await Promise.allSettled([
+        handler.handle(NETWORK, join('A'), by),
+        handler.handle(NETWORK, join('Z'), by),
+        handler.handle(NETWORK, join('A'), by),
+        handler.handle(NETWORK, join('B'), by),
+        handler.handle(NETWORK, join('C'), { ...by, expectedVersion: 3 }), // stale: Z made it 3, B makes it 4
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value.version : r.reason.constructor.name))).toEqual([
+        2,
+        3,
+        'DomainError',
+        4,
+        'StaleVersionError',
+      ]);
+      expect(faults.appendConflicts).toBe(0);
+      expect(await store.streamVersion(streamId)).toBe(4);
+    });
+
+    it('keeps each request its own idempotency record and answer, replays included', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      const k1 = { scope: 'token-1', key: 'k-1', requestHash: 'h-1' };
+      const k2 = { scope: 'token-1', key: 'k-2', requestHash: 'h-2' };
+      const [first, a, duplicate, b] = await Promise.all([
+        handler.handle(NETWORK, join('X'), by),
+        handler.handle(NETWORK, join('A'), { ...by, idempotency: k1, createdId: 'A' }),
+        handler.handle(NETWORK, join('A'), { ...by, idempotency: k1, createdId: 'A' }), // the same request again
+        handler.handle(NETWORK, join('B'), { ...by, idempotency: k2, createdId: 'B' }),
+      ]);
+      expect(first.version).toBe(2);
+      expect(a).toEqual({
+        version: 3,
+        events: [{ type: 'SchoolJoined', version: 3 }],
+        createdId: 'A',
+        replayed: false,
+      });
+      expect(duplicate).toEqual({ ...a, replayed: true });
+      expect(b).toEqual({
+        version: 4,
+        events: [{ type: 'SchoolJoined', version: 4 }],
+        createdId: 'B',
+        replayed: false,
+      });
+      // Each key's record holds its own answer: a later retry through another process replays it.
+      await expect(handlerOn(store).handle(NETWORK, join('B'), { ...by, idempotency: k2 })).resolves.toEqual({
+        ...b,
+        replayed: true,
+      });
+      expect(await store.streamVersion(streamId)).toBe(4);
+      expect(faults.appendConflicts).toBe(0);
+    });
+
+    it('answers a request whose key another process committed meanwhile from the record, and commits the rest', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      const key = { scope: 'token-1', key: 'k-3', requestHash: 'h-3' };
+      await idle();
+      const first = handler.handle(NETWORK, join('X'), by); // in flight while the next three queue
+      // Before the batch's append, the keyed request commits through another process.
+      faults.inject(() => undefined);
+      faults.inject(() =>
+        handlerOn(store)
+          .handle(NETWORK, join('A'), { ...by, idempotency: key })
+          .then(() => undefined),
+      );
+      const rest = await Promise.all([
+        handler.handle(NETWORK, join('B'), by),
+        handler.handle(NETWORK, join('A'), { ...by, idempotency: key }),
+        handler.handle(NETWORK, join('C'), by),
+      ]);
+      expect((await first).version).toBe(2);
+      expect(rest[1]).toEqual({ version: 3, events: [{ type: 'SchoolJoined', version: 3 }], replayed: true });
+      expect([rest[0].version, rest[2].version]).toEqual([4, 5]);
+      expect(await store.streamVersion(streamId)).toBe(5);
+    });
+
+    it('retries a batch as a whole on a conflict with another process, writing each request once', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      await idle();
+      const first = handler.handle(NETWORK, join('X'), by);
+      faults.inject(() => undefined);
+      faults.inject(() =>
+        handlerOn(store)
+          .handle(NETWORK, join('Y'), by)
+          .then(() => undefined),
+      );
+      const rest = await Promise.all(['A', 'B', 'C'].map((s) => handler.handle(NETWORK, join(s), by)));
+      expect((await first).version).toBe(2);
+      expect(rest.map((r) => r.version)).toEqual([4, 5, 6]);
+      expect(faults.appendConflicts).toBe(1);
+      const stored = await store.readStream(streamId);
+      expect(stored.map((e) => (e.data as { schoolId?: string }).schoolId)).toEqual([
+        undefined,
+        'X',
+        'Y',
+        'A',
+        'B',
+        'C',
+      ]);
+    });
+  });
 });

@@ -1,0 +1,95 @@
+import {
+  applyToDraft,
+  draftOf,
+  NetworkCommand,
+  NetworkEvent,
+  NetworkState,
+  NetworkStateDraft,
+  networkDecider,
+} from '@indaga/domain';
+import { Clock, utcToday } from './clock';
+import type { CommandResult, HandleOptions, NetworkCommandInput } from './network-command';
+import type { QueuedWrite } from './stream-write-queue';
+import { StaleVersionError } from './write-errors';
+
+interface Request {
+  input: NetworkCommandInput;
+  options: HandleOptions;
+}
+
+export interface Decided<T extends Request> {
+  queued: QueuedWrite<T, CommandResult>;
+  events: NetworkEvent[];
+  /** The answer once the events are committed. */
+  result: Omit<CommandResult, 'replayed'>;
+}
+
+export interface Refused<T extends Request> {
+  queued: QueuedWrite<T, CommandResult>;
+  error: unknown;
+}
+
+export interface Round<T extends Request> {
+  decided: Decided<T>[];
+  refused: Refused<T>[];
+  /** Requests whose Idempotency-Key an earlier request of the round carries: decided in the next round. */
+  later: QueuedWrite<T, CommandResult>[];
+}
+
+/**
+ * Decides queued requests in arrival order, each on the state the previous
+ * ones produced: request n+1 sees request n's events at the versions they
+ * will have once the round is committed. `state` is not changed (the cache
+ * owns it): with more than one request, the first that produces events
+ * works on a copy from then on.
+ */
+export function decideInOrder<T extends Request>(
+  version: number,
+  state: NetworkState,
+  queue: readonly QueuedWrite<T, CommandResult>[],
+  clock: Clock,
+): Round<T> {
+  const round: Round<T> = { decided: [], refused: [], later: [] };
+  const keys = new Set<string>();
+  const today = utcToday(clock);
+  let current: NetworkState = state;
+  let draft: NetworkStateDraft | undefined;
+  let v = version;
+  for (let i = 0; i < queue.length; i++) {
+    const queued = queue[i];
+    const { input, options } = queued.item;
+    if (options.idempotency) {
+      const key = `${options.idempotency.scope}\u0000${options.idempotency.key}`;
+      if (keys.has(key)) {
+        round.later.push(queued);
+        continue;
+      }
+      keys.add(key);
+    }
+    let events: NetworkEvent[];
+    try {
+      if (options.expectedVersion !== undefined && options.expectedVersion !== v)
+        throw new StaleVersionError(options.expectedVersion, v);
+      events = networkDecider.decide({ ...input, metadata: { today } } as NetworkCommand, current);
+    } catch (error) {
+      round.refused.push({ queued, error });
+      continue;
+    }
+    round.decided.push({
+      queued,
+      events,
+      result: {
+        version: v + events.length,
+        events: events.map((e, n) => ({ type: e.type, version: v + n + 1 })),
+        ...(options.createdId === undefined ? {} : { createdId: options.createdId }),
+      },
+    });
+    v += events.length;
+    if (events.length > 0 && i < queue.length - 1) {
+      draft ??= draftOf(current);
+      for (const event of events) applyToDraft(draft, event);
+      current = draft;
+    }
+  }
+  return round;
+}
