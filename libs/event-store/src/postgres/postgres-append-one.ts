@@ -9,11 +9,14 @@ import { APPEND_LOCK_CLASS } from './postgres-sql';
 /**
  * Whether an append can take the one-statement path: json_to_recordset
  * de-escapes strings, so payloads holding a \\u escape go through the batch
- * path's array encoding instead (see postgres-sql.ts).
+ * path's array encoding instead (see postgres-sql.ts). Appends carrying data
+ * keys (SPEC 6.1) take the batch path too, which writes them in its transaction.
  */
 export function fitsAppendOne(append: EncodedAppend): boolean {
   return (
-    append.sideEffects.length <= 1 && !append.events.some((e) => e.data.includes('\\u') || e.metadata.includes('\\u'))
+    append.dataKeys === undefined &&
+    append.sideEffects.length <= 1 &&
+    !append.events.some((e) => e.data.includes('\\u') || e.metadata.includes('\\u'))
   );
 }
 

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ INDAGA_ROLE: 'worker' }, 'REDIS_URL'],
     [{ INDAGA_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ INDAGA_STORE: 'postgres', DATABASE_URL: 'postgres://h/db' }, 'INDAGA_MASTER_KEY'],
+    [{ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://h:2113' }, 'INDAGA_MASTER_KEY'],
+    [{ INDAGA_MASTER_KEY: 'c2hvcnQ=' }, 'INDAGA_MASTER_KEY'],
     [{ INDAGA_KURRENTDB_NAMESPACE: 'a/b' }, 'INDAGA_KURRENTDB_NAMESPACE'],
     [{ INDAGA_ADMIN_TOKEN: 'short' }, 'INDAGA_ADMIN_TOKEN'],
     [{ INDAGA_QUEUE_PREFIX: 'a b' }, 'INDAGA_QUEUE_PREFIX'],
@@ -51,6 +54,7 @@ describe('loadConfig', () => {
       INDAGA_STORE: 'postgres',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
       PORT: '0',
+      INDAGA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(config.store).toBe('postgres');
     expect(config.port).toBe(0);

@@ -1,5 +1,7 @@
 import { networkRegistered, schoolJoined, sessionFields } from '@indaga/domain/testing/builders';
 import { openSqliteEventStore, WrongExpectedVersionError, type EventStore } from '@indaga/event-store';
+import { randomBytes } from 'node:crypto';
+import { TextSealing } from '@indaga/platform';
 import { FaultInjectingStore } from '../../../../../test/support/fault-injecting-store';
 import { type Clock, systemClock } from './clock';
 import { MAX_CONFLICT_RETRIES } from './conflict-backoff';
@@ -29,7 +31,8 @@ const session = (sessionId: string, schools: string[]): NetworkCommandInput => (
 describe('NetworkCommandHandler', () => {
   let store: EventStore;
   let faults: FaultInjectingStore;
-  const handlerOn = (s: EventStore) => new NetworkCommandHandler(s, new NetworkStateCache(s), clock, noScheduler);
+  const handlerOn = (s: EventStore) =>
+    new NetworkCommandHandler(s, new NetworkStateCache(s), clock, noScheduler, new TextSealing(randomBytes(32)));
 
   beforeEach(async () => {
     store = await openSqliteEventStore({ path: ':memory:' });

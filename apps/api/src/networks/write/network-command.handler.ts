@@ -9,12 +9,14 @@ import {
   NewEvent,
   WrongExpectedVersionError,
 } from '@indaga/event-store';
+import { TextSealing } from '@indaga/platform';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '@indaga/projections';
 import { CLOCK, Clock, utcToday } from './clock';
 import { conflictBackoffMs, MAX_CONFLICT_RETRIES } from './conflict-backoff';
 import { IDEMPOTENCY_TTL_MS, parseStoredResult, storedResult } from './idempotency';
 import { CommandResult, ExecuteNetworkCommand, HandleOptions } from './network-command';
 import { NetworkStateCache } from './network-state-cache';
+import { sealForAppend } from './seal-for-append';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, StaleVersionError } from './write-errors';
 
 /**
@@ -33,6 +35,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
     private readonly states: NetworkStateCache,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION_SCHEDULER) private readonly projections: ProjectionScheduler,
+    private readonly sealing: TextSealing,
   ) {}
 
   execute({ networkId, command, options }: ExecuteNetworkCommand): Promise<CommandResult> {
@@ -52,7 +55,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
       try {
         if (expectedVersion !== undefined && expectedVersion !== version)
           throw new StaleVersionError(expectedVersion, version);
-        const command = { ...input, metadata: { today: utcToday(this.clock) } } as NetworkCommand;
+        const command = { ...input, metadata: { today: utcToday(this.clock), version } } as NetworkCommand;
         events = networkDecider.decide(command, state);
       } catch (err) {
         if (!fresh && (err instanceof DomainError || err instanceof StaleVersionError)) {
@@ -69,11 +72,14 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
         events: events.map((e, i) => ({ type: e.type, version: version + i + 1 })),
         ...(options.createdId === undefined ? {} : { createdId: options.createdId }),
       };
+      // SPEC 6.1/6.2: free text sealed under a new data key per event; a redaction destroys keys.
+      const sealed = sealForAppend(this.sealing, streamId, version, events);
       try {
         await this.store.appendToStream(
           streamId,
-          events.map((e) => this.toNewEvent(e, options)),
+          sealed.events.map((e, i) => this.toNewEvent(e, options, sealed.metadata[i])),
           {
+            dataKeys: sealed.dataKeys,
             expectedVersion: version === 0 ? 'no_stream' : version,
             idempotency: idempotency && {
               scope: idempotency.scope,
@@ -98,7 +104,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
         if (wait > 0) await sleep(wait);
         continue;
       }
-      this.states.appended(streamId, version, events);
+      this.states.appended(streamId, version, sealed.events);
       // Not awaited: the answer does not wait for the queue, and a lost notification is found by the sweeper.
       this.projections
         .notify(networkId)
@@ -108,12 +114,12 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
     }
   }
 
-  private toNewEvent(event: NetworkEvent, options: HandleOptions): NewEvent {
+  private toNewEvent(event: NetworkEvent, options: HandleOptions, sealed: Record<string, unknown>): NewEvent {
     const { actor, correlationId, idempotency } = options;
     return {
       type: event.type,
       data: event.data,
-      metadata: { actor, correlationId, ...(idempotency ? { idempotencyKey: idempotency.key } : {}) },
+      metadata: { actor, correlationId, ...(idempotency ? { idempotencyKey: idempotency.key } : {}), ...sealed },
     };
   }
 
