@@ -6,6 +6,7 @@ import { networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, type EventStore } from '@indaga/event-store';
 import { isSealed } from '@indaga/platform';
 import { PROJECTION_SCHEDULER, type ProjectionScheduler } from '@indaga/projections';
+import { describeReport, plainTextReport } from '../../apps/api/src/operations/personal-data/plain-text-report';
 import { analysis, cycle, jointAction, network, school, session } from '../support/fixtures';
 import { STORE_KINDS, startTestApp, TestApp } from '../support/test-app';
 
@@ -329,5 +330,9 @@ describe.each(STORE_KINDS)('personal data (%s)', (kind) => {
     const raw = await store.readStream(stream);
     expect((raw[2].data as Json).focus).toBe('Texto antiguo en claro');
     expect(isSealed((raw[3].data as Json).title)).toBe(true);
+    // npm run migrate:encrypt-text: the one plain-text event is counted, nothing is rewritten.
+    const report = await plainTextReport(store);
+    expect(report).toMatchObject({ plainTextEvents: 1, streams: 1 });
+    expect(describeReport(kind, report)).toMatch(/1 con texto libre sin cifrar[^\n]*\n.*1 hold plain free text/);
   });
 });

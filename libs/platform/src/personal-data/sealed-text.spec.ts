@@ -98,10 +98,8 @@ describe('TextOpener', () => {
     expect(event).toMatchObject({ redacted: true, data: { findings: null, lessonsLearned: [null, null] } });
     expect(held).toMatchObject({ redacted: true, data: { activities: [{ summary: null, minutes: 5 }] } });
     expect((held.data as Record<string, unknown>).redacted).toBeUndefined();
-    const cycle = {
-      question: sealed.events[0].data.findings,
-      analyses: [{ findings: sealed.events[0].data.findings }],
-    };
+    const text = (sealed.events[0].data as { findings: string }).findings;
+    const cycle = { question: text, analyses: [{ findings: text }] };
     expect(await opener.open(cycle)).toEqual({
       question: null,
       redacted: true,
