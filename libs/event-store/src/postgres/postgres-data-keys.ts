@@ -41,8 +41,36 @@ const DESTROY_DATA_KEYS = {
   text: 'DELETE FROM data_keys WHERE stream_id = $1 AND ($2::int[] IS NULL OR version = ANY($2::int[]))',
 };
 
-/** Whether any append of a batch stores or destroys data keys (those take the batch path). */
-export const hasDataKeys = (append: EncodedAppend): boolean => append.dataKeys !== undefined;
+/**
+ * The lone-append statement (es_append_one) with the append's new keys
+ * inserted by a data-modifying CTE of the SAME statement, so in the same
+ * implicit transaction, and only when the function answered `ok`: still one
+ * round trip. Appends that destroy keys (redactions, rare) take the batch path.
+ */
+export function appendOneWithKeys(
+  query: { name: string; text: string },
+  values: unknown[],
+  append: EncodedAppend,
+): { name: string; text: string; values: unknown[] } {
+  const put = append.dataKeys?.put ?? [];
+  if (put.length === 0) return { ...query, values };
+  const n = values.length;
+  return {
+    name: `${query.name}_keys`,
+    text: `WITH r AS MATERIALIZED (${query.text}),
+      k AS (INSERT INTO data_keys (key_id, stream_id, version, wrapped)
+            SELECT * FROM unnest($${n + 1}::text[], $${n + 2}::text[], $${n + 3}::int[], $${n + 4}::text[])
+            WHERE (SELECT outcome FROM r) = 'ok')
+      SELECT outcome, actual, positions FROM r`,
+    values: [
+      ...values,
+      put.map((k) => k.keyId),
+      put.map((k) => k.streamId),
+      put.map((k) => k.version),
+      put.map((k) => k.wrapped),
+    ],
+  };
+}
 
 /** Stores and destroys the data keys of the accepted appends, inside the caller's transaction. */
 export async function writeDataKeys(client: PoolClient, accepted: readonly EncodedAppend[]): Promise<void> {

@@ -18,18 +18,18 @@ describe('sealed text (SPEC 6.1)', () => {
   it('round-trips any text under its data key, naming the key id', () => {
     const key = newDataKey();
     for (const text of ['', 'Profesora Ana Pérez 📚', 'a:b:c', 'x'.repeat(4000)]) {
-      const sealed = sealText(key, 'k1', text);
+      const sealed = sealText(key, 'k1', text, 0);
       expect(isSealed(sealed)).toBe(true);
       expect(sealedKeyId(sealed)).toBe('k1');
       expect(sealed).not.toContain(text || '\u0001');
       expect(openText(key, sealed)).toBe(text);
     }
-    expect(JSON.stringify(sealText(key, 'k1', 'hola'))).not.toContain('\\u'); // no JSON escape
+    expect(JSON.stringify(sealText(key, 'k1', 'hola', 1))).not.toContain('\\u'); // no JSON escape
   });
 
   it('refuses a tampered ciphertext, another key, or a ciphertext moved under another key id', () => {
     const key = newDataKey();
-    const sealed = sealText(key, 'k1', 'Ana Pérez');
+    const sealed = sealText(key, 'k1', 'Ana Pérez', 3);
     const body = sealed.slice(sealed.lastIndexOf(':') + 1);
     const flipped = Buffer.from(body, 'base64url');
     flipped[0] ^= 1;
@@ -37,6 +37,7 @@ describe('sealed text (SPEC 6.1)', () => {
     expect(() => openText(newDataKey(), sealed)).toThrow(SealedTextError);
     expect(() => openText(key, sealed.replace(':k1:', ':k2:'))).toThrow(SealedTextError);
     expect(() => openText(key, `${sealed}:extra`)).toThrow(SealedTextError);
+    expect(() => openText(key, sealed.replace(':k1:3:', ':k1:4:'))).toThrow(SealedTextError); // another nonce
   });
 
   it('wraps data keys with the master key, bound to their key id', () => {

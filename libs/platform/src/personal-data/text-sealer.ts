@@ -33,12 +33,9 @@ export function sealEvents(
     }
     const keyId = newKeyId();
     const key = newDataKey();
-    let holdsText = false;
-    const data = mapTextFields(event.type, event.data, (text) => {
-      holdsText = true;
-      return sealText(key, keyId, text);
-    });
-    if (!holdsText) {
+    let texts = 0;
+    const data = mapTextFields(event.type, event.data, (text) => sealText(key, keyId, text, texts++));
+    if (texts === 0) {
       sealed.events.push(event);
       sealed.metadata.push({ schemaVersion });
       return;
