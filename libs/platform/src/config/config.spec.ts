@@ -59,4 +59,9 @@ describe('loadConfig', () => {
     expect(config.store).toBe('postgres');
     expect(config.port).toBe(0);
   });
+
+  it('does not ask a worker for the master key (it never opens text)', () => {
+    const env = { INDAGA_STORE: 'postgres', DATABASE_URL: 'postgres://h/db', INDAGA_ROLE: 'worker' };
+    expect(loadConfig({ ...env, REDIS_URL: 'redis://h:6379' }).masterKey).toBeUndefined();
+  });
 });

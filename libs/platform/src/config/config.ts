@@ -92,10 +92,11 @@ function kurrentdbNamespace(env: Env): string | undefined {
   return raw;
 }
 
-function masterKey(env: Env, store: StoreKind): string | undefined {
+/** Workers never open text (projections carry it sealed), so they neither need nor should hold the master key. */
+function masterKey(env: Env, store: StoreKind, role: ProcessRole): string | undefined {
   const raw = env.INDAGA_MASTER_KEY?.trim();
   if (!raw) {
-    if (store !== 'sqlite')
+    if (store !== 'sqlite' && role !== 'worker')
       throw new ConfigError(
         'INDAGA_MASTER_KEY',
         `is required when INDAGA_STORE=${store} (32 random bytes in base64: openssl rand -base64 32)`,
@@ -141,7 +142,7 @@ export function loadConfig(env: Env = process.env): IndagaConfig {
     adminToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     queuePrefix: queuePrefix(env),
-    masterKey: masterKey(env, store),
+    masterKey: masterKey(env, store, role),
     ...loadOperationsConfig(env),
   });
 }
