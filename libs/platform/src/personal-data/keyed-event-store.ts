@@ -30,6 +30,8 @@ export const DATA_KEY_SQL_MIGRATIONS: Migration[] = [
 /** The KurrentDB store with data keys kept through the SqlClient (see above). */
 export async function withSqlDataKeys(store: EventStore, sql: SqlClient): Promise<EventStore> {
   await sql.migrate('kurrentdb-data-keys', DATA_KEY_SQL_MIGRATIONS);
+  // The embedded file's one connection zeroes what it deletes: an erased key leaves no free page behind.
+  if (sql.dialect === 'sqlite') await sql.query('PRAGMA secure_delete = ON');
   const keyed: EventStore = {
     appendToStream: (streamId, events, options) => appendWithKeys(streamId, events, options),
     readStream: (streamId, options) => store.readStream(streamId, options),
