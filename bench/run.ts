@@ -12,6 +12,7 @@ import { runAnalysesBench } from './exports/analyses.bench';
 import { runExportsBench } from './exports/exports.bench';
 import type { BenchSection } from './lib/bench-section';
 import { renderSection } from './lib/table';
+import { runPersonalDataBench } from './personal-data/personal-data.bench';
 import { runLagBench } from './projections/lag.bench';
 import { runRebuildBench } from './projections/rebuild.bench';
 import { runRecoveryBench } from './recovery/recovery.bench';
@@ -28,6 +29,7 @@ const SUITES: Record<string, (opts: { quick: boolean }) => Promise<BenchSection 
   analyses: runAnalysesBench,
   recovery: runRecoveryBench,
   web: runWebBench,
+  'personal-data': runPersonalDataBench,
 };
 
 async function main() {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchSection } from '../lib/bench-section';
 import { deleteQueueKeys } from '../lib/redis-keys';
-import { createTempDatabase } from '../../test/support/postgres-database';
+import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
 import { type ChildServer, startChildServer } from './child-server';
 import { stateLatency } from './state-latency';
 import { LoadResult, runWriteLoad, WriteTarget } from './write-load';
@@ -52,9 +52,9 @@ export async function seed(base: string): Promise<WriteTarget> {
   return { networks, schools: SCHOOLS, tokenFor: (id) => tokens.get(id)! };
 }
 
-const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+export const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
-interface Contender {
+export interface Contender {
   label: string;
   server: ChildServer;
   target: WriteTarget;
@@ -62,7 +62,7 @@ interface Contender {
   targetRatio?: number;
 }
 
-async function contender(
+export async function contender(
   label: string,
   script: string,
   args: string[],
@@ -96,7 +96,13 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
     // Rate limits are off: 32 connections on 64 network tokens from one address would spend any sane budget in
     // seconds. Their cost is measured by the extra contender below (BENCH_RATE_LIMIT=1), with budgets never reached.
     const noLimits = { INDAGA_RATE_LIMIT_PER_TOKEN: '0', INDAGA_RATE_LIMIT_PER_IP: '0' };
-    const queue = { REDIS_URL, INDAGA_ROLE: 'api', INDAGA_QUEUE_PREFIX: prefix, ...noLimits };
+    const queue = {
+      REDIS_URL,
+      INDAGA_ROLE: 'api',
+      INDAGA_QUEUE_PREFIX: prefix,
+      INDAGA_MASTER_KEY: TEST_MASTER_KEY,
+      ...noLimits,
+    };
     contenders.push(
       await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false),
     );

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTempDatabase } from '../../test/support/postgres-database';
+import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
 import { ADMIN, seed } from './api.bench';
 import { runWriteLoad } from './write-load';
 
@@ -29,7 +29,7 @@ async function main() {
     ...(kind === 'sqlite'
       ? { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'indaga-profile-')), 'api.db') }
       : {}),
-    ...(pg ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url } : {}),
+    ...(pg ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url, INDAGA_MASTER_KEY: TEST_MASTER_KEY } : {}),
   };
   const script = kind === 'ceiling' ? 'ceiling-server.ts' : 'api-server.ts';
   const child = spawn(

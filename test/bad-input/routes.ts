@@ -31,6 +31,11 @@ export const ROUTES: RouteCase[] = [
   },
   { method: 'post', path: '/v1/networks/:networkId/cycles/:cycleId/analysis', body: analysis() },
   { method: 'post', path: '/v1/networks/:networkId/cycles/:cycleId/close', body: close() },
+  {
+    method: 'post',
+    path: '/v1/networks/:networkId/redactions',
+    body: { versions: [2], reason: 'pedido de supresión' },
+  },
   { method: 'post', path: '/v1/tokens', body: { role: 'analyst', label: 'fuzz' } },
   { method: 'delete', path: '/v1/tokens/:tokenId' },
   { method: 'get', path: '/v1/networks/:networkId/events' },

@@ -1,6 +1,7 @@
 import { loadConfig, openConfiguredEventStore } from '@indaga/platform';
 import { startKurrentDbDouble } from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_MASTER_KEY } from '../support/postgres-database';
 
 /** The wiring of INDAGA_STORE=kurrentdb: boot refusals and /health (the API itself runs in every STORE_KINDS suite). */
 describe('INDAGA_STORE=kurrentdb', () => {
@@ -9,13 +10,21 @@ describe('INDAGA_STORE=kurrentdb', () => {
   });
 
   it('stops the boot when the server is unreachable or older than 25.1, saying which', async () => {
-    const unreachable = loadConfig({ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' });
+    const unreachable = loadConfig({
+      INDAGA_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false',
+      INDAGA_MASTER_KEY: TEST_MASTER_KEY,
+    });
     await expect(openConfiguredEventStore(unreachable)).rejects.toThrow(
       /KurrentDB is unreachable at kurrentdb:\/\/127\.0\.0\.1:1/,
     );
     const old = await startKurrentDbDouble({ serverVersion: '24.10.0' });
     try {
-      const config = loadConfig({ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: old.url });
+      const config = loadConfig({
+        INDAGA_STORE: 'kurrentdb',
+        KURRENTDB_URL: old.url,
+        INDAGA_MASTER_KEY: TEST_MASTER_KEY,
+      });
       await expect(openConfiguredEventStore(config)).rejects.toThrow(/indaga needs KurrentDB 25\.1 or later/);
     } finally {
       await old.close();

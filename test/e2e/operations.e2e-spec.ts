@@ -40,6 +40,7 @@ describe('operations endpoints', () => {
         'post /v1/networks/{networkId}/cycles/{cycleId}/actions',
         'post /v1/networks/{networkId}/cycles/{cycleId}/analysis',
         'post /v1/networks/{networkId}/cycles/{cycleId}/close',
+        'post /v1/networks/{networkId}/redactions',
         'post /v1/networks/{networkId}/schools',
         'post /v1/networks/{networkId}/schools/{schoolId}/leave',
         'post /v1/networks/{networkId}/sessions',

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { TEST_DATABASE_URL } from '../support/postgres-database';
+import { TEST_DATABASE_URL, TEST_MASTER_KEY } from '../support/postgres-database';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -10,7 +10,11 @@ function boot(env: Record<string, string>): Promise<{ code: number | null; outpu
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts')],
-      { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', INDAGA_MASTER_KEY: TEST_MASTER_KEY, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -29,6 +33,16 @@ describe('errors at boot', () => {
     const { code, output } = await boot({ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: 'esdb://127.0.0.1:2113' });
     expect(code).toBe(1);
     expect(output).toMatch(/indaga: cannot start: KurrentDB is unreachable at esdb:\/\/127\.0\.0\.1:2113/);
+  });
+
+  it('PostgreSQL without INDAGA_MASTER_KEY refuses to start, naming the variable (SPEC 6.1)', async () => {
+    const { code, output } = await boot({
+      INDAGA_STORE: 'postgres',
+      DATABASE_URL: TEST_DATABASE_URL,
+      INDAGA_MASTER_KEY: '',
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/INDAGA_MASTER_KEY is required when INDAGA_STORE=postgres/);
   });
 
   it('a PostgreSQL database that does not exist is named', async () => {

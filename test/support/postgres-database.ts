@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The PostgreSQL server the tests use (README: trust auth, database `test`). */
+/** INDAGA_MASTER_KEY of every test app and test process (SPEC 6.1; required on PostgreSQL and KurrentDB). */
+export const TEST_MASTER_KEY = 'yCgPqkVQH3F0dV6c3oqV3lJc9iTtY5JQfOe7d0G4wGk=';
+
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TempDatabase {

@@ -10,7 +10,7 @@ import {
   type KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../libs/event-store/test/kurrentdb-double/kurrentdb-double';
-import { createTempDatabase } from './postgres-database';
+import { createTempDatabase, TEST_MASTER_KEY } from './postgres-database';
 
 export type StoreKind = 'sqlite' | 'postgres' | 'kurrentdb';
 /** KurrentDB runs through the in-process gRPC test double (libs/event-store/test/kurrentdb-double). */
@@ -57,6 +57,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
         }
       : {}),
     INDAGA_ADMIN_TOKEN: ADMIN_TOKEN,
+    INDAGA_MASTER_KEY: TEST_MASTER_KEY,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...env,
   });

@@ -1,5 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, EventStoreModule, IndagaConfig, loadConfig, SqlClientModule } from '@indaga/platform';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import {
+  ConfigModule,
+  EventStoreModule,
+  IndagaConfig,
+  loadConfig,
+  PersonalDataModule,
+  SqlClientModule,
+} from '@indaga/platform';
 import { AnalysesModule } from './analyses/analyses.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -11,6 +19,7 @@ import { ShutdownLog } from './operations/shutdown-log';
 import { NetworksModule } from './networks/networks.module';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsModule } from '@indaga/projections';
+import { OpenTextInterceptor } from './personal-data/open-text.interceptor';
 
 @Module({})
 export class AppModule {
@@ -21,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         SqlClientModule,
+        PersonalDataModule,
         ProjectionsModule,
         AuthModule,
         AuditModule,
@@ -28,7 +38,13 @@ export class AppModule {
         AnalysesModule,
       ],
       controllers: [HealthController, MetricsController, ProjectionsController],
-      providers: [HttpMetrics, ExpiredRecordsPurge, ShutdownLog],
+      providers: [
+        HttpMetrics,
+        ExpiredRecordsPurge,
+        ShutdownLog,
+        // SPEC 6.1: one opener on the way out of every JSON answer.
+        { provide: APP_INTERCEPTOR, useClass: OpenTextInterceptor },
+      ],
     };
   }
 }

@@ -12,11 +12,14 @@ import type {
   SessionCorrectedData,
   SessionFields,
   SessionWithdrawnData,
+  TextRedactedData,
 } from './events';
 
 export interface CommandMetadata {
   /** The UTC calendar date `YYYY-MM-DD` at which the command is decided: no `…On` date may be later. */
   today: string;
+  /** The stream's version the command is decided at (the handler fills it in; RedactText needs it). */
+  version?: number;
 }
 
 export interface DomainCommand<Type extends string, Data> {
@@ -35,6 +38,8 @@ export type OpenInquiryCycle = DomainCommand<'OpenInquiryCycle', InquiryCycleOpe
 export type RecordJointAction = DomainCommand<'RecordJointAction', JointActionCarriedOutData>;
 export type RecordCycleAnalysis = DomainCommand<'RecordCycleAnalysis', CycleAnalysisRecordedData>;
 export type CloseInquiryCycle = DomainCommand<'CloseInquiryCycle', InquiryCycleClosedData>;
+/** SPEC 6.2: erase the free text of some events (their data keys are destroyed). */
+export type RedactText = DomainCommand<'RedactText', TextRedactedData>;
 
 export type NetworkCommand =
   | RegisterNetwork
@@ -46,7 +51,8 @@ export type NetworkCommand =
   | OpenInquiryCycle
   | RecordJointAction
   | RecordCycleAnalysis
-  | CloseInquiryCycle;
+  | CloseInquiryCycle
+  | RedactText;
 
 export type NetworkCommandType = NetworkCommand['type'];
 
@@ -62,6 +68,7 @@ const COMMAND_TYPE_TABLE: Record<NetworkCommandType, true> = {
   RecordJointAction: true,
   RecordCycleAnalysis: true,
   CloseInquiryCycle: true,
+  RedactText: true,
 };
 
 export const NETWORK_COMMAND_TYPES = Object.keys(COMMAND_TYPE_TABLE) as readonly NetworkCommandType[];

@@ -20,6 +20,8 @@ export const DOMAIN_ERROR_CODES = [
   'CYCLE.ALREADY_OPENED',
   /** RecordJointAction with an actionId already used in the network. */
   'ACTION.ALREADY_RECORDED',
+  /** SPEC 6.2: a redaction names a version the network's stream does not have (yet). */
+  'REDACTION.UNKNOWN_VERSION',
   /** Defensive: the HTTP layer normally rejects these bodies first. */
   'VALIDATION.FAILED',
 ] as const;

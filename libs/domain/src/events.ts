@@ -13,6 +13,7 @@ import type {
   SchoolLevel,
   Zone,
 } from './enums';
+import { SCHEMA_VERSIONS, storedSchemaVersion, upcast } from './personal-data/schema-versions';
 
 export interface DomainEvent<Type extends string, Data> {
   type: Type;
@@ -117,6 +118,12 @@ export interface InquiryCycleClosedData {
   closedOn: string;
 }
 
+/** SPEC 6.2: the free text of these versions (every event of the stream so far with `"all"`) was erased. */
+export interface TextRedactedData {
+  versions: number[] | 'all';
+  reason: string;
+}
+
 export type NetworkRegistered = DomainEvent<'NetworkRegistered', NetworkRegisteredData>;
 export type SchoolJoined = DomainEvent<'SchoolJoined', SchoolJoinedData>;
 export type SchoolLeft = DomainEvent<'SchoolLeft', SchoolLeftData>;
@@ -127,6 +134,7 @@ export type InquiryCycleOpened = DomainEvent<'InquiryCycleOpened', InquiryCycleO
 export type JointActionCarriedOut = DomainEvent<'JointActionCarriedOut', JointActionCarriedOutData>;
 export type CycleAnalysisRecorded = DomainEvent<'CycleAnalysisRecorded', CycleAnalysisRecordedData>;
 export type InquiryCycleClosed = DomainEvent<'InquiryCycleClosed', InquiryCycleClosedData>;
+export type TextRedacted = DomainEvent<'TextRedacted', TextRedactedData>;
 
 export type NetworkEvent =
   | NetworkRegistered
@@ -138,7 +146,8 @@ export type NetworkEvent =
   | InquiryCycleOpened
   | JointActionCarriedOut
   | CycleAnalysisRecorded
-  | InquiryCycleClosed;
+  | InquiryCycleClosed
+  | TextRedacted;
 
 export type NetworkEventType = NetworkEvent['type'];
 
@@ -158,6 +167,7 @@ const EVENT_TYPE_TABLE: Record<NetworkEventType, true> = {
   JointActionCarriedOut: true,
   CycleAnalysisRecorded: true,
   InquiryCycleClosed: true,
+  TextRedacted: true,
 };
 
 export const NETWORK_EVENT_TYPES = Object.keys(EVENT_TYPE_TABLE) as readonly NetworkEventType[];
@@ -177,12 +187,22 @@ export interface StoredEvent {
 /**
  * The one place where stored events become domain events: every reader (the
  * write path, replay, projections) goes through it, and it is where an older
- * stored shape will be upcast to the current one (SPEC 6.4). Events of other
- * types (none today) are left out.
+ * stored shape is upcast to the current one (SPEC 6.4, personal-data/schema-versions.ts).
+ * Events of other types (none today) are left out. An event already in the
+ * current shape is passed through as the same object (no copy per event).
  */
 export function toNetworkEvents<E extends StoredEvent>(stored: readonly E[]): Array<E & NetworkEvent> {
   const events: Array<E & NetworkEvent> = [];
-  for (const event of stored) if (isNetworkEvent(event)) events.push(event);
+  for (const event of stored) {
+    if (!isNetworkEvent(event)) continue;
+    const version = storedSchemaVersion(event.metadata);
+    if (version === SCHEMA_VERSIONS[event.type]) {
+      events.push(event);
+      continue;
+    }
+    const data = upcast(event.type, version, event.data);
+    events.push(data === event.data ? event : ({ ...event, data } as E & NetworkEvent));
+  }
   return events;
 }
 

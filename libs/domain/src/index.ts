@@ -12,3 +12,5 @@ export * from './network';
 export * from './history';
 export * from './indicators';
 export * from './analyses';
+export * from './personal-data/text-fields';
+export * from './personal-data/schema-versions';

@@ -47,6 +47,27 @@ export interface AppendOptions {
    * key fails the whole append with IdempotencyKeyHeldError naming that key.
    */
   idempotency?: IdempotencyRecord | readonly IdempotencyRecord[];
+  /**
+   * SPEC 6.1/6.2: data keys (wrapped by the master key) to store, and the data
+   * keys of a stream's events to destroy (rows deleted), committed if and only
+   * if the events are. SQL stores: rows of `data_keys` in the same
+   * transaction. KurrentDB has no tables: see libs/platform's keyed store.
+   */
+  dataKeys?: DataKeyChanges;
+}
+
+/** A data key of one event, wrapped by the master key; `keyId` is what sealed text names. */
+export interface WrappedDataKey {
+  keyId: string;
+  streamId: string;
+  version: number;
+  wrapped: string;
+}
+
+export interface DataKeyChanges {
+  put?: WrappedDataKey[];
+  /** Every key of these versions of the stream (`all`: of every version so far). */
+  destroy?: { streamId: string; versions: number[] | 'all' };
 }
 
 /** An Idempotency-Key's record: held until `expiresAt`, then free to be used again. */
@@ -145,4 +166,10 @@ export interface EventStore {
    */
   readAllText?(options?: ReadAllOptions): Promise<RecordedEventText[]>;
   readStreamText?(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]>;
+  /**
+   * The wrapped data keys of these ids that still exist (a destroyed key is
+   * simply absent). SQL stores keep them beside the events; where absent
+   * (KurrentDB) the platform keeps them in its own SQL database.
+   */
+  readDataKeys?(keyIds: readonly string[]): Promise<Map<string, string>>;
 }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { onExit } from './cleanup';
 import { sparePort } from './spare-port';
+import { TEST_MASTER_KEY } from '../../support/postgres-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -42,6 +43,7 @@ export async function startService(
         LOG_LEVEL: 'warn',
         INDAGA_RATE_LIMIT_PER_TOKEN: '0',
         INDAGA_RATE_LIMIT_PER_IP: '0',
+        INDAGA_MASTER_KEY: TEST_MASTER_KEY,
         ...env,
         INDAGA_ROLE: kind,
         PORT: String(port),

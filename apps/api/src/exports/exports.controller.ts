@@ -6,6 +6,7 @@ import { Access, ANALYSTS } from '../auth/access.decorator';
 import { AccessLogged } from '../audit/access-logged.decorator';
 import { ApiError } from '../http/api-error';
 import { csvStream } from './csv-export';
+import { TextOpener } from '@indaga/platform';
 import { eventsNdjson } from './events-export';
 import { exportDisposition } from './export-file-name';
 import { ExportTables, INDICATOR_COLUMNS, TRAJECTORY_COLUMNS } from './export-tables';
@@ -23,6 +24,7 @@ export class ExportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tables: ExportTables,
+    private readonly opener: TextOpener,
   ) {}
 
   @Get('events.ndjson')
@@ -33,7 +35,7 @@ export class ExportsController {
   async events(@Query() query: EventsExportQuery): Promise<StreamableFile> {
     if (query.networkId !== undefined && (await this.store.streamVersion(networkStreamId(query.networkId))) === 0)
       throw new ApiError('NETWORK.NOT_FOUND', `network ${query.networkId} is not registered`);
-    return new StreamableFile(eventsNdjson(this.store, query), {
+    return new StreamableFile(eventsNdjson(this.store, query, this.opener), {
       type: 'application/x-ndjson; charset=utf-8',
       disposition: exportDisposition('events', query.networkId ?? 'all', query.asOf, 'ndjson'),
     });

@@ -21,6 +21,7 @@ export const DOMAIN_ERROR_STATUS = {
   'CYCLE.NOT_FOUND': 404,
   'CYCLE.ALREADY_OPENED': 409,
   'ACTION.ALREADY_RECORDED': 409,
+  'REDACTION.UNKNOWN_VERSION': 422,
   'VALIDATION.FAILED': 400,
 } as const satisfies Record<DomainErrorCode, number>;
 

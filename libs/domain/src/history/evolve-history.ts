@@ -110,6 +110,9 @@ export function applyToHistory(draft: HistoryDraft, event: NetworkEvent): void {
       updateCycle(draft, cycleId, (c) => ({ ...c, closedOn, decision }));
       return;
     }
+    case 'TextRedacted':
+      // The text stays sealed in the document; with its key destroyed it reads as redacted at the API's edge.
+      return;
     default: {
       // Exhaustive at compile time; an unknown type from a newer writer is skipped.
       const unknownEvent: never = event;

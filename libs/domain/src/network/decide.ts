@@ -1,6 +1,7 @@
 import type { NetworkCommand } from '../commands';
 import type { NetworkEvent } from '../events';
 import { closeInquiryCycle, openInquiryCycle, recordCycleAnalysis, recordJointAction } from './decide-cycles';
+import { redactText } from './decide-redaction';
 import { correctSession, recordSession, withdrawSession } from './decide-sessions';
 import { joinSchool, leaveSchool, registerNetwork } from './decide-schools';
 import { requireToday } from './guards';
@@ -30,6 +31,8 @@ export function decide(command: NetworkCommand, state: NetworkState): NetworkEve
       return recordCycleAnalysis(command, state);
     case 'CloseInquiryCycle':
       return closeInquiryCycle(command, state);
+    case 'RedactText':
+      return redactText(command, state);
     default: {
       const unknownCommand: never = command;
       throw new Error(`Unknown command type: ${(unknownCommand as { type: string }).type}`);

@@ -52,6 +52,10 @@ const scenarios: Record<DomainErrorCode, [NetworkEvent[], NetworkCommand]> = {
   'CYCLE.NOT_FOUND': [base, command('RecordJointAction', acted.data)],
   'CYCLE.ALREADY_OPENED': [[...base, opened], command('OpenInquiryCycle', opened.data)],
   'ACTION.ALREADY_RECORDED': [[...base, opened, acted], command('RecordJointAction', acted.data)],
+  'REDACTION.UNKNOWN_VERSION': [
+    base,
+    { ...command('RedactText', { versions: [2, 9], reason: 'r' }), metadata: { today: '2024-06-30', version: 3 } },
+  ],
   'VALIDATION.FAILED': [base, command('OpenInquiryCycle', cycleOpened('c2', '2024-03-01', []).data)],
 };
 

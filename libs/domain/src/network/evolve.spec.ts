@@ -100,8 +100,8 @@ describe('events', () => {
     expect(networkStreamId('red-norte')).toBe('network-red-norte');
   });
 
-  it('recognises the ten network event types', () => {
-    expect(NETWORK_EVENT_TYPES).toHaveLength(10);
+  it('recognises the eleven network event types (TextRedacted: SPEC 6.2)', () => {
+    expect(NETWORK_EVENT_TYPES).toHaveLength(11);
     expect(isNetworkEvent({ type: 'SessionHeld', data: {} })).toBe(true);
     expect(isNetworkEvent({ type: 'TokenIssued', data: {} })).toBe(false);
   });

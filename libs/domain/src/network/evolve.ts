@@ -86,6 +86,9 @@ export function applyToDraft(draft: NetworkStateDraft, event: NetworkEvent): voi
         decision: event.data.decision,
       }));
       return;
+    case 'TextRedacted':
+      // Erasure changes no rule's state: the keys are gone, the facts stay.
+      return;
     default: {
       // Compile-time exhaustiveness; at run time an event type this version
       // does not know is skipped rather than corrupting the state.

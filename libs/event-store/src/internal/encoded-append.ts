@@ -1,6 +1,7 @@
 import type {
   AppendOptions,
   AppendResult,
+  DataKeyChanges,
   EventMetadata,
   ExpectedVersion,
   IdempotencyRecord,
@@ -32,6 +33,8 @@ export interface EncodedAppend {
   events: EncodedEvent[];
   recordedAt: string;
   sideEffects: SideEffect[];
+  /** SPEC 6.1/6.2: data keys to store and to destroy in the same transaction (absent: none). */
+  dataKeys?: DataKeyChanges;
 }
 
 /**
@@ -74,7 +77,24 @@ export function encodeAppend(streamId: string, events: NewEvent[], options: Appe
       expiresAt: expires.toISOString(),
     };
   });
-  return { streamId, expectedVersion, events: encoded, recordedAt, sideEffects };
+  const dataKeys = encodeDataKeys(options?.dataKeys);
+  return { streamId, expectedVersion, events: encoded, recordedAt, sideEffects, ...(dataKeys ? { dataKeys } : {}) };
+}
+
+function encodeDataKeys(changes: DataKeyChanges | undefined): DataKeyChanges | undefined {
+  if (!changes) return undefined;
+  const put = changes.put ?? [];
+  for (const key of put) {
+    if (typeof key?.keyId !== 'string' || typeof key.wrapped !== 'string' || typeof key.streamId !== 'string')
+      throw new TypeError('dataKeys.put: keyId, streamId and wrapped must be strings');
+    if (!Number.isSafeInteger(key.version) || key.version < 1)
+      throw new RangeError('dataKeys.put: version must be a positive integer');
+  }
+  const destroy = changes.destroy;
+  if (destroy && destroy.versions !== 'all' && !destroy.versions.every((v) => Number.isSafeInteger(v)))
+    throw new RangeError('dataKeys.destroy.versions must be integers or "all"');
+  if (put.length === 0 && !destroy) return undefined;
+  return { ...(put.length ? { put } : {}), ...(destroy ? { destroy } : {}) };
 }
 
 function recordsOf(idempotency: AppendOptions['idempotency']): readonly IdempotencyRecord[] {

@@ -7,6 +7,7 @@ import type { Pending } from '../group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { type Decision, insertQuery, planBatch, sideEffectKey } from './postgres-batch-plan';
 import { isConnectionError, toStoreError } from './postgres-connection';
+import { writeDataKeys } from './postgres-data-keys';
 import { BATCH_STATE, beginAndLock, STREAM_VERSIONS } from './postgres-sql';
 
 /*
@@ -94,6 +95,10 @@ async function writeTogether(
   const decisions = planBatch(appends, versions, live);
   await ctx.hooks.afterVersionCheck?.();
   const positions = await insert(client, appends, decisions);
+  await writeDataKeys(
+    client,
+    appends.filter((_, i) => !('error' in decisions[i])),
+  );
   // Settled before COMMIT: once it succeeds nothing may throw, or the batch would be redone.
   const outcomes = appends.map((append, i) => outcome(append, decisions[i], positions));
   await ctx.hooks.beforeCommit?.();
@@ -114,6 +119,7 @@ async function writeOneByOne(
       const { versions, live } = await readBatchState(client, [append.streamId], append.sideEffects);
       const decisions = planBatch([append], versions, live);
       const positions = await insert(client, [append], decisions);
+      if (!('error' in decisions[0])) await writeDataKeys(client, [append]);
       await client.query('RELEASE SAVEPOINT append');
       outcomes.push(outcome(append, decisions[0], positions));
     } catch (error) {

@@ -20,6 +20,7 @@ import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { writePostgresBatch, type PostgresBatchContext } from './postgres-append-batch';
 import { fitsAppendOne, writePostgresAppendOne } from './postgres-append-one';
+import { DATA_KEY_MIGRATIONS, READ_DATA_KEYS } from './postgres-data-keys';
 import { createPool, schemaLockKey, toStoreError } from './postgres-connection';
 import {
   HEAD_POSITION,
@@ -175,6 +176,11 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.[0];
   }
 
+  async readDataKeys(keyIds: readonly string[]): Promise<Map<string, string>> {
+    if (keyIds.length === 0) return new Map();
+    return new Map(await this.rows<[string, string]>({ ...READ_DATA_KEYS, values: [keyIds] }));
+  }
+
   async purgeExpiredIdempotencyRecords(limit: number): Promise<number> {
     try {
       return (await this.pool.query({ ...PURGE_EXPIRED_SIDE_EFFECTS, values: [limit] })).rowCount ?? 0;
@@ -208,6 +214,7 @@ export async function openPostgresEventStore(options: PostgresEventStoreOptions)
   const pool = createPool(options.connectionString, schema, options.poolSize ?? 10);
   try {
     await runMigrations(pool, 'event-store', EVENT_STORE_MIGRATIONS, { schema });
+    await runMigrations(pool, 'event-store-data-keys', DATA_KEY_MIGRATIONS, { schema });
     return new PostgresEventStore(pool, schema, options.hooks, options.maxBatch);
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -36,6 +36,20 @@ export const EVENT_STORE_MIGRATIONS: SqliteMigration[] = [
       CREATE INDEX side_effects_expires_at ON side_effects (expires_at);
     `,
   },
+  {
+    version: 2,
+    description: 'data keys (SPEC 6.1)',
+    up: `
+      -- One wrapped data key per event that carries free text. Erasure deletes the row.
+      CREATE TABLE data_keys (
+        key_id TEXT PRIMARY KEY,
+        stream_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        wrapped TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX data_keys_stream ON data_keys (stream_id, version);
+    `,
+  },
 ];
 
 /**

@@ -111,7 +111,22 @@ function appendOne(s: WriteStatements, append: EncodedAppend, now: string): Appe
     const info = s.insertEvent.run(append.streamId, actual + i + 1, e.type, e.data, e.metadata, append.recordedAt);
     positions[i] = Number(info.lastInsertRowid);
   }
+  writeDataKeys(s, append);
   return { ok: true, versionBefore: actual, positions };
+}
+
+/**
+ * SPEC 6.1/6.2: the append's data keys destroyed and stored in its own
+ * savepoint, so with its events. Destroyed first: `all` means the keys the
+ * stream had, never those of this append (a redaction's own reason).
+ */
+function writeDataKeys(s: WriteStatements, append: EncodedAppend): void {
+  const changes = append.dataKeys;
+  if (!changes) return;
+  const destroy = changes.destroy;
+  if (destroy?.versions === 'all') s.destroyStreamDataKeys.run(destroy.streamId);
+  else if (destroy) s.destroyDataKeys.run(destroy.streamId, JSON.stringify(destroy.versions));
+  for (const k of changes.put ?? []) s.insertDataKey.run(k.keyId, k.streamId, k.version, k.wrapped);
 }
 
 /** A unique violation means another writer got there first. */

@@ -9,7 +9,8 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  * Opens one connection with the store's durability settings. busy_timeout is set
  * first, so that switching to WAL while another process holds the file waits
  * instead of failing. FULL syncs the WAL on every commit: an acknowledged append
- * survives power loss (NORMAL would only survive a process crash).
+ * survives power loss (NORMAL would only survive a process crash). secure_delete
+ * zeroes deleted rows (an erased data key, SPEC 6.2) in the database file.
  */
 export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   try {
@@ -18,6 +19,8 @@ export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_
     db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // SPEC 6.2: a destroyed data key is overwritten, not left in a free page for a later backup to copy.
+    db.pragma('secure_delete = ON');
     return db;
   } catch (error) {
     throw toStoreError(error);

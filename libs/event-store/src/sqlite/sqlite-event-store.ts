@@ -168,6 +168,11 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.reads.readSideEffect.get('idempotency', scope, key, new Date().toISOString()));
   }
 
+  async readDataKeys(keyIds: readonly string[]): Promise<Map<string, string>> {
+    if (keyIds.length === 0) return new Map();
+    return this.read(() => new Map(this.reads.readDataKeys.all(JSON.stringify(keyIds))));
+  }
+
   async purgeExpiredIdempotencyRecords(limit: number): Promise<number> {
     try {
       return await this.writer.purgeExpired(new Date().toISOString(), limit);

@@ -14,6 +14,10 @@ export interface WriteStatements {
   upsertSideEffect: Statement<[string, string, string, string, string, string]>;
   /** Deletes up to `limit` records expired by `now`. */
   purgeExpired: Statement<[string, number]>;
+  insertDataKey: Statement<[string, string, number, string]>;
+  /** Deletes the keys of the versions given as a JSON array. */
+  destroyDataKeys: Statement<[string, string]>;
+  destroyStreamDataKeys: Statement<[string]>;
 }
 
 export function prepareWrites(db: Database): WriteStatements {
@@ -39,6 +43,11 @@ export function prepareWrites(db: Database): WriteStatements {
       `DELETE FROM side_effects WHERE (kind, scope, key) IN
          (SELECT kind, scope, key FROM side_effects WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)`,
     ),
+    insertDataKey: db.prepare('INSERT INTO data_keys (key_id, stream_id, version, wrapped) VALUES (?, ?, ?, ?)'),
+    destroyDataKeys: db.prepare(
+      'DELETE FROM data_keys WHERE stream_id = ? AND version IN (SELECT value FROM json_each(?))',
+    ),
+    destroyStreamDataKeys: db.prepare('DELETE FROM data_keys WHERE stream_id = ?'),
   };
 }
 
@@ -59,6 +68,7 @@ export interface ReadStatements {
   streamVersion: Statement<[string], number>;
   headPosition: Statement<[], number>;
   readSideEffect: Statement<[string, string, string, string], string>;
+  readDataKeys: Statement<[string], [string, string]>;
   ping: Statement<[], number>;
 }
 
@@ -84,6 +94,11 @@ export function prepareReads(db: Database): ReadStatements {
         'SELECT value FROM side_effects WHERE kind = ? AND scope = ? AND key = ? AND expires_at > ?',
       )
       .pluck(),
+    readDataKeys: db
+      .prepare<[string], [string, string]>(
+        'SELECT key_id, wrapped FROM data_keys WHERE key_id IN (SELECT value FROM json_each(?))',
+      )
+      .raw(),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
   };
 }

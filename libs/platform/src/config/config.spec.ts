@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ INDAGA_ROLE: 'worker' }, 'REDIS_URL'],
     [{ INDAGA_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ INDAGA_STORE: 'postgres', DATABASE_URL: 'postgres://h/db' }, 'INDAGA_MASTER_KEY'],
+    [{ INDAGA_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://h:2113' }, 'INDAGA_MASTER_KEY'],
+    [{ INDAGA_MASTER_KEY: 'c2hvcnQ=' }, 'INDAGA_MASTER_KEY'],
     [{ INDAGA_KURRENTDB_NAMESPACE: 'a/b' }, 'INDAGA_KURRENTDB_NAMESPACE'],
     [{ INDAGA_ADMIN_TOKEN: 'short' }, 'INDAGA_ADMIN_TOKEN'],
     [{ INDAGA_QUEUE_PREFIX: 'a b' }, 'INDAGA_QUEUE_PREFIX'],
@@ -56,6 +59,7 @@ describe('loadConfig', () => {
       INDAGA_STORE: 'postgres',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
       PORT: '0',
+      INDAGA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(config.store).toBe('postgres');
     expect(config.port).toBe(0);
@@ -64,5 +68,10 @@ describe('loadConfig', () => {
   it('reads the access-log retention in whole days', () => {
     expect(loadConfig({ INDAGA_AUDIT_RETENTION_DAYS: ' 30 ' }).auditRetentionDays).toBe(30);
     expect(loadConfig({ INDAGA_AUDIT_RETENTION_DAYS: '' }).auditRetentionDays).toBe(730);
+  });
+
+  it('does not ask a worker for the master key (it never opens text)', () => {
+    const env = { INDAGA_STORE: 'postgres', DATABASE_URL: 'postgres://h/db', INDAGA_ROLE: 'worker' };
+    expect(loadConfig({ ...env, REDIS_URL: 'redis://h:6379' }).masterKey).toBeUndefined();
   });
 });

@@ -22,6 +22,12 @@ export interface IndagaConfig extends OperationsConfig {
   logLevel: string;
   /** BullMQ key prefix, so several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
+  /**
+   * SPEC 6.1: INDAGA_MASTER_KEY, 32 random bytes in base64, wrapping every data
+   * key. Required on PostgreSQL and KurrentDB; on the embedded SQLite default,
+   * when absent, one is generated beside the database file at first start.
+   */
+  masterKey?: string;
 }
 
 export const INDAGA_CONFIG = Symbol('INDAGA_CONFIG');
@@ -86,6 +92,22 @@ function kurrentdbNamespace(env: Env): string | undefined {
   return raw;
 }
 
+/** Workers never open text (projections carry it sealed), so they neither need nor should hold the master key. */
+function masterKey(env: Env, store: StoreKind, role: ProcessRole): string | undefined {
+  const raw = env.INDAGA_MASTER_KEY?.trim();
+  if (!raw) {
+    if (store !== 'sqlite' && role !== 'worker')
+      throw new ConfigError(
+        'INDAGA_MASTER_KEY',
+        `is required when INDAGA_STORE=${store} (32 random bytes in base64: openssl rand -base64 32)`,
+      );
+    return undefined;
+  }
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw) || Buffer.from(raw, 'base64').length !== 32)
+    throw new ConfigError('INDAGA_MASTER_KEY', 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): IndagaConfig {
   const store = oneOf(env, 'INDAGA_STORE', ['sqlite', 'postgres', 'kurrentdb'] as const, 'sqlite');
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -120,6 +142,7 @@ export function loadConfig(env: Env = process.env): IndagaConfig {
     adminToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     queuePrefix: queuePrefix(env),
+    masterKey: masterKey(env, store, role),
     ...loadOperationsConfig(env),
   });
 }

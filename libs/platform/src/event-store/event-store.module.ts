@@ -7,6 +7,8 @@ import {
   openSqliteEventStore,
 } from '@indaga/event-store';
 import { INDAGA_CONFIG, IndagaConfig } from '../config/config';
+import { SQL_CLIENT, type SqlClient } from '../database/sql-client.port';
+import { withSqlDataKeys } from '../personal-data/keyed-event-store';
 
 /** Opens the configured event store (SPEC section 4: INDAGA_STORE) and closes it at shutdown. */
 export async function openConfiguredEventStore(config: IndagaConfig): Promise<EventStore> {
@@ -27,7 +29,17 @@ export async function openConfiguredEventStore(config: IndagaConfig): Promise<Ev
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [INDAGA_CONFIG], useFactory: openConfiguredEventStore }],
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [INDAGA_CONFIG, SQL_CLIENT],
+      useFactory: async (config: IndagaConfig, sql: SqlClient) => {
+        const store = await openConfiguredEventStore(config);
+        // KurrentDB keeps no tables: its data keys (SPEC 6.1) live in the service's SQL database.
+        return config.store === 'kurrentdb' ? withSqlDataKeys(store, sql) : store;
+      },
+    },
+  ],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {

@@ -19,6 +19,10 @@ export function createPinoLogger(level: string): Logger {
         '*.token',
         'secret',
         '*.secretHash',
+        // SPEC 6.1: request bodies carry free text; nothing logs them, and if something did they are censored.
+        'body',
+        'req.body',
+        'request.body',
       ],
       censor: '[redacted]',
     },

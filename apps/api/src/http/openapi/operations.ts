@@ -69,6 +69,10 @@ export const OPERATIONS: Record<string, [summary: string, description: string]> 
     'Withdraw a session',
     'Records SessionWithdrawn; it no longer counts anywhere.',
   ],
+  'post /v1/networks/{networkId}/redactions': [
+    'Erase free text (admin)',
+    'SPEC 6.2: records TextRedacted and destroys the data keys of the listed versions (or "all") in the same transaction; their free text then reads as null with redacted: true everywhere.',
+  ],
   'post /v1/networks/{networkId}/cycles': ['Open an inquiry cycle', 'Records InquiryCycleOpened.'],
   'post /v1/networks/{networkId}/cycles/{cycleId}/actions': [
     'Record a joint action',

@@ -6,6 +6,7 @@ import { LeaveSchoolController } from './leave-school/leave-school.controller';
 import { OpenInquiryCycleController } from './open-inquiry-cycle/open-inquiry-cycle.controller';
 import { RecordCycleAnalysisController } from './record-cycle-analysis/record-cycle-analysis.controller';
 import { RecordJointActionController } from './record-joint-action/record-joint-action.controller';
+import { RedactTextController } from './redact-text/redact-text.controller';
 import { RecordSessionController } from './record-session/record-session.controller';
 import { RegisterNetworkController } from './register-network/register-network.controller';
 import { WithdrawSessionController } from './withdraw-session/withdraw-session.controller';
@@ -21,4 +22,5 @@ export const WRITE_CONTROLLERS = [
   RecordJointActionController,
   RecordCycleAnalysisController,
   CloseInquiryCycleController,
+  RedactTextController,
 ];

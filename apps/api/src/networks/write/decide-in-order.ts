@@ -32,7 +32,10 @@ export interface Refused<T extends Request> {
 export interface Round<T extends Request> {
   decided: Decided<T>[];
   refused: Refused<T>[];
-  /** Requests whose Idempotency-Key an earlier request of the round carries: decided in the next round. */
+  /**
+   * Decided in the next round: requests whose Idempotency-Key an earlier
+   * request of the round carries, and every request after a redaction.
+   */
   later: QueuedWrite<T, CommandResult>[];
 }
 
@@ -41,7 +44,9 @@ export interface Round<T extends Request> {
  * ones produced: request n+1 sees request n's events at the versions they
  * will have once the round is committed. `state` is not changed (the cache
  * owns it): with more than one request, the first that produces events
- * works on a copy from then on.
+ * works on a copy from then on. A redaction ends the round: its append
+ * destroys the keys of the versions it names (or of all so far), after the
+ * append's new keys are stored, so no event may follow it in that append.
  */
 export function decideInOrder<T extends Request>(
   version: number,
@@ -70,7 +75,7 @@ export function decideInOrder<T extends Request>(
     try {
       if (options.expectedVersion !== undefined && options.expectedVersion !== v)
         throw new StaleVersionError(options.expectedVersion, v);
-      events = networkDecider.decide({ ...input, metadata: { today } } as NetworkCommand, current);
+      events = networkDecider.decide({ ...input, metadata: { today, version: v } } as NetworkCommand, current);
     } catch (error) {
       round.refused.push({ queued, error });
       continue;
@@ -85,6 +90,10 @@ export function decideInOrder<T extends Request>(
       },
     });
     v += events.length;
+    if (events.some((e) => e.type === 'TextRedacted')) {
+      round.later.push(...queue.slice(i + 1));
+      break;
+    }
     if (events.length > 0 && i < queue.length - 1) {
       draft ??= draftOf(current);
       for (const event of events) applyToDraft(draft, event);

@@ -1,5 +1,7 @@
 import { networkRegistered, schoolJoined, sessionFields } from '@indaga/domain/testing/builders';
 import { openSqliteEventStore, WrongExpectedVersionError, type EventStore } from '@indaga/event-store';
+import { randomBytes } from 'node:crypto';
+import { TextSealing } from '@indaga/platform';
 import { FaultInjectingStore } from '../../../../../test/support/fault-injecting-store';
 import { type Clock, systemClock } from './clock';
 import { MAX_CONFLICT_RETRIES } from './conflict-backoff';
@@ -29,7 +31,8 @@ const session = (sessionId: string, schools: string[]): NetworkCommandInput => (
 describe('NetworkCommandHandler', () => {
   let store: EventStore;
   let faults: FaultInjectingStore;
-  const handlerOn = (s: EventStore) => new NetworkCommandHandler(s, new NetworkStateCache(s), clock, noScheduler);
+  const handlerOn = (s: EventStore) =>
+    new NetworkCommandHandler(s, new NetworkStateCache(s), clock, noScheduler, new TextSealing(randomBytes(32)));
 
   beforeEach(async () => {
     store = await openSqliteEventStore({ path: ':memory:' });
@@ -268,6 +271,30 @@ describe('NetworkCommandHandler', () => {
         'B',
         'C',
       ]);
+    });
+
+    it('ends a round at a redaction: writes queued behind it are appended after it and keep their keys', async () => {
+      const handler = handlerOn(faults.store);
+      await handler.handle(NETWORK, register, by);
+      await handler.handle(NETWORK, join('A'), by);
+      await handler.handle(NETWORK, session('s-1', ['A']), by);
+      await idle();
+      const before = faults.appendAttempts;
+      const redactAll: NetworkCommandInput = { type: 'RedactText', data: { versions: 'all', reason: 'solicitud' } };
+      // join B goes alone; the redaction and the later session queue behind it in one round.
+      const answers = await Promise.all([
+        handler.handle(NETWORK, join('B'), by),
+        handler.handle(NETWORK, redactAll, by),
+        handler.handle(NETWORK, session('s-2', ['A']), by),
+      ]);
+      expect(answers.map((a) => a.version)).toEqual([4, 5, 6]);
+      expect(faults.appendAttempts - before).toBe(3);
+      expect(faults.appendConflicts).toBe(0);
+      const stored = await store.readStream(streamId);
+      const keyOf = (version: number) => stored[version - 1].metadata.keyId as string;
+      const live = await store.readDataKeys!([keyOf(3), keyOf(5), keyOf(6)]);
+      // s-1's key destroyed by "all"; the session recorded after the redaction keeps its own.
+      expect([...live.keys()].sort()).toEqual([keyOf(5), keyOf(6)].sort());
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   NewEvent,
   WrongExpectedVersionError,
 } from '@indaga/event-store';
+import { TextSealing } from '@indaga/platform';
 import { PROJECTION_SCHEDULER, ProjectionScheduler } from '@indaga/projections';
 import { CLOCK, Clock } from './clock';
 import { conflictBackoffMs, MAX_CONFLICT_RETRIES } from './conflict-backoff';
@@ -17,6 +18,7 @@ import { IDEMPOTENCY_TTL_MS, parseStoredResult, storedResult } from './idempoten
 import { CommandResult, ExecuteNetworkCommand, HandleOptions, NetworkCommandInput } from './network-command';
 import { type Decided, decideInOrder, type Refused } from './decide-in-order';
 import { NetworkStateCache } from './network-state-cache';
+import { sealForAppend } from './seal-for-append';
 import { type QueuedWrite, StreamWriteQueue } from './stream-write-queue';
 import { ConflictRetriesExhaustedError, IdempotencyKeyReusedError, StaleVersionError } from './write-errors';
 
@@ -53,6 +55,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
     private readonly states: NetworkStateCache,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION_SCHEDULER) private readonly projections: ProjectionScheduler,
+    private readonly sealing: TextSealing,
   ) {}
 
   execute({ networkId, command, options }: ExecuteNetworkCommand): Promise<CommandResult> {
@@ -87,12 +90,26 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
         open = round.later;
         continue;
       }
+      // SPEC 6.1/6.2: free text sealed under a new data key per event; a redaction destroys keys.
+      const sealed = sealForAppend(
+        this.sealing,
+        streamId,
+        version,
+        round.decided.flatMap((d) => d.events),
+      );
+      let i = 0;
+      const toAppend = round.decided.flatMap((d) =>
+        d.events.map(() => {
+          const at = i++;
+          return toNewEvent(sealed.events[at], d.queued.item.options, sealed.metadata[at]);
+        }),
+      );
       try {
-        await this.store.appendToStream(
-          streamId,
-          round.decided.flatMap((d) => d.events.map((e) => toNewEvent(e, d.queued.item.options))),
-          { expectedVersion: version === 0 ? 'no_stream' : version, idempotency: this.records(round.decided) },
-        );
+        await this.store.appendToStream(streamId, toAppend, {
+          dataKeys: sealed.dataKeys,
+          expectedVersion: version === 0 ? 'no_stream' : version,
+          idempotency: this.records(round.decided),
+        });
       } catch (err) {
         const holder = err instanceof IdempotencyKeyHeldError ? heldBy(round.decided, err) : undefined;
         if (holder) {
@@ -115,11 +132,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
         if (wait > 0) await sleep(wait);
         continue;
       }
-      this.states.appended(
-        streamId,
-        version,
-        round.decided.flatMap((d) => d.events),
-      );
+      this.states.appended(streamId, version, sealed.events);
       // Not awaited: the answer does not wait for the queue, and a lost notification is found by the sweeper.
       this.projections
         .notify(batch[0].item.networkId)
@@ -184,11 +197,15 @@ function heldBy(decided: Decided<WriteRequest>[], err: IdempotencyKeyHeldError):
   })?.queued;
 }
 
-function toNewEvent(event: Decided<WriteRequest>['events'][number], options: HandleOptions): NewEvent {
+function toNewEvent(
+  event: Decided<WriteRequest>['events'][number],
+  options: HandleOptions,
+  sealed: Record<string, unknown>,
+): NewEvent {
   const { actor, correlationId, idempotency } = options;
   return {
     type: event.type,
     data: event.data,
-    metadata: { actor, correlationId, ...(idempotency ? { idempotencyKey: idempotency.key } : {}) },
+    metadata: { actor, correlationId, ...(idempotency ? { idempotencyKey: idempotency.key } : {}), ...sealed },
   };
 }

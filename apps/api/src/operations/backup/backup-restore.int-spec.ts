@@ -1,10 +1,12 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { networkRegistered, schoolJoined, sessionHeld } from '@indaga/domain/testing';
 import { networkStreamId, type NetworkEvent } from '@indaga/domain';
 import { EventStore, openSqliteEventStore } from '@indaga/event-store';
-import { loadConfig, SqliteSqlClient } from '@indaga/platform';
+import { loadConfig, sealEvents, SqliteSqlClient } from '@indaga/platform';
 import { PROJECTIONS, ReadModelStore } from '@indaga/projections';
 import { expectedView } from '../../../../../libs/projections/test/projection-harness';
 import { backupSqlite } from './sqlite-backup';
@@ -105,6 +107,48 @@ describe('npm run backup / restore (SQLite)', () => {
     await store.close();
     await expect(restoreSqlite(join(dir, 'backup.db'), config)).rejects.toThrow(RestoreRefused);
     await expect(restoreSqlite(join(dir, 'backup.db'), config, true)).resolves.toMatchObject({ target: live });
+  });
+
+  it('an erased key is in no backup taken after the erasure, and a restore erases again what its log says (SPEC 6.2)', async () => {
+    const live = join(dir, 'live.db');
+    const store = await openSqliteEventStore({ path: live });
+    const streamId = networkStreamId('red-borrada');
+    const opened: NetworkEvent = {
+      type: 'InquiryCycleOpened',
+      data: { cycleId: 'c1', question: 'Ana Pérez', orientation: 'improvement', schools: [], openedOn: '2024-02-01' },
+    };
+    const sealed = sealEvents(randomBytes(32), streamId, 2, [opened]);
+    const key = sealed.keys[0];
+    await store.appendToStream(streamId, [networkRegistered({ networkId: 'red-borrada' }), ...sealed.events], {
+      expectedVersion: 'no_stream',
+      dataKeys: { put: sealed.keys },
+    });
+    await store.appendToStream(streamId, [{ type: 'TextRedacted', data: { versions: [2], reason: 'pedido' } }], {
+      expectedVersion: 2,
+      dataKeys: { destroy: { streamId, versions: [2] } },
+    });
+    await store.close();
+    await backupSqlite(live, join(dir, 'after-erasure.db'));
+    for (const file of ['after-erasure.db', 'live.db'])
+      expect(readFileSync(join(dir, file)).toString('latin1')).not.toContain(key.wrapped);
+
+    // An older key store brought back beside the log: the restore destroys the key again.
+    const db = new Database(join(dir, 'after-erasure.db'));
+    db.prepare('INSERT INTO data_keys (key_id, stream_id, version, wrapped) VALUES (?, ?, ?, ?)').run(
+      key.keyId,
+      key.streamId,
+      key.version,
+      key.wrapped,
+    );
+    db.close();
+    const config = loadConfig({ INDAGA_SQLITE_PATH: join(dir, 'restored.db') });
+    expect((await restoreSqlite(join(dir, 'after-erasure.db'), config)).erasedKeys).toBe(1);
+    const restored = await openSqliteEventStore({ path: config.sqlitePath });
+    try {
+      expect((await restored.readDataKeys([key.keyId])).size).toBe(0);
+    } finally {
+      await restored.close();
+    }
   });
 
   it('refuses a file that is not an indaga database, and a backup over an existing file', async () => {

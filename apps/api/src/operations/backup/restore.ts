@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IndagaConfig } from '@indaga/platform';
 import { checkBackup, copyInto, inUse } from './sqlite-backup';
 import { rebuildReadModels, RebuiltProjection } from './rebuild-after-restore';
+import { reapplyErasures } from './reapply-erasures';
 
 export class RestoreRefused extends Error {
   constructor(message: string) {
@@ -15,6 +16,8 @@ export interface RestoreReport {
   pages: number;
   /** A service had the file open (only with force): it must be restarted, its caches hold the old history. */
   serviceWasRunning: boolean;
+  /** Data keys deleted again because the restored log records their erasure (SPEC 6.2). */
+  erasedKeys: number;
   rebuilt: RebuiltProjection[];
 }
 
@@ -37,6 +40,7 @@ export async function restoreSqlite(backup: string, config: IndagaConfig, force 
       `${target} exists; restoring replaces its events with the backup's (later events are lost): pass --force to do it`,
     );
   const pages = await copyInto(backup, target);
+  const erasedKeys = reapplyErasures(target);
   const rebuilt = await rebuildReadModels(config);
-  return { target, pages, serviceWasRunning: running, rebuilt };
+  return { target, pages, serviceWasRunning: running, erasedKeys, rebuilt };
 }

@@ -1,0 +1,39 @@
+import { Global, Inject, Logger, Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@indaga/event-store';
+import { INDAGA_CONFIG, type IndagaConfig } from '../config/config';
+import { MASTER_KEY, resolveMasterKey } from './master-key';
+import { TextOpener } from './text-opener';
+
+/**
+ * Whether new events get their free text sealed. Always on: only the write
+ * benchmark turns it off (createApp's bench option), to measure the cost of
+ * sealing as a ratio. Not a setting a deployment can reach.
+ */
+export class TextSealing {
+  enabled = true;
+
+  constructor(@Inject(MASTER_KEY) readonly masterKey: Buffer) {}
+}
+
+/** SPEC 6.1: the master key, the sealing switch and the one opener every reader goes through. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: MASTER_KEY,
+      inject: [INDAGA_CONFIG],
+      useFactory: (config: IndagaConfig) => resolveMasterKey(config, (m) => new Logger('personal-data').warn(m)),
+    },
+    TextSealing,
+    {
+      provide: TextOpener,
+      inject: [MASTER_KEY, EVENT_STORE],
+      useFactory: (masterKey: Buffer, store: EventStore) => {
+        if (!store.readDataKeys) throw new Error('the event store keeps no data keys');
+        return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids));
+      },
+    },
+  ],
+  exports: [MASTER_KEY, TextSealing, TextOpener],
+})
+export class PersonalDataModule {}

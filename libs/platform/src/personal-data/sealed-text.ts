@@ -1,0 +1,122 @@
+/**
+ * SPEC 6.1: free text sealed with AES-256-GCM under a data key of its own
+ * event, the data keys wrapped (AES-256-GCM too) by the master key. A sealed
+ * string carries its key id, so any reader can find the key it needs:
+ *   PREFIX <keyId> ":" <n> ":" <ciphertext ‖ tag, base64url>
+ * A data key seals the texts of ONE event only, so the nonce need only be
+ * unique within the event: it is the text's ordinal n there (the wrap of the
+ * key under the long-lived master key uses a random IV). The key id is the
+ * additional authenticated data of both the text and the wrapped key, so a
+ * ciphertext cannot be moved under another key unnoticed. Short on purpose:
+ * read models and rebuilds carry these strings, and bytes cost there.
+ * The prefix starts with U+2060 (word joiner): invisible, not a JSON escape
+ * (so PostgreSQL's one-statement append path still takes sealed events), and
+ * not something a form sends by accident.
+ */
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
+
+export const SEALED_PREFIX = '\u2060enc1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export function isSealed(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(SEALED_PREFIX);
+}
+
+/** The key id of a sealed string (undefined when it is not one). */
+export function sealedKeyId(value: string): string | undefined {
+  if (!value.startsWith(SEALED_PREFIX)) return undefined;
+  const end = value.indexOf(':', SEALED_PREFIX.length);
+  return end < 0 ? undefined : value.slice(SEALED_PREFIX.length, end);
+}
+
+/**
+ * Random bytes from a pool refilled by the CSPRNG 4 KiB at a time: a write
+ * takes five small draws (key id, key, two IVs…), and one randomBytes call
+ * costs microseconds of its own. Every byte is handed out once, as a copy.
+ */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+function randomBytes(n: number): Buffer {
+  if (used + n > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const out = Buffer.from(pool.subarray(used, used + n));
+  used += n;
+  return out;
+}
+
+/** 72 random bits (12 characters): no collision to expect below billions of keys. */
+export function newKeyId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+function encrypt(key: Buffer, aad: string, plain: Buffer, iv: Buffer): string {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64url');
+}
+
+/** The nonce of the n-th text of an event (its key seals nothing else). */
+function ordinalIv(n: number): Buffer {
+  const iv = Buffer.alloc(IV_BYTES);
+  iv.writeUInt32BE(n, IV_BYTES - 4);
+  return iv;
+}
+
+/** Throws when the text was altered, or the key or key id is not the one it was sealed with. */
+function decrypt(key: Buffer, aad: string, iv: Buffer, bodyText: string): Buffer {
+  const body = Buffer.from(bodyText, 'base64url');
+  if (iv.length !== IV_BYTES || body.length < TAG_BYTES) throw new SealedTextError('malformed sealed value');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new SealedTextError('sealed value failed authentication (altered, or not this key)');
+  }
+}
+
+export class SealedTextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealedTextError';
+  }
+}
+
+/** Seals the `ordinal`-th text of an event (0, 1, …: never twice the same under one key). */
+export function sealText(dataKey: Buffer, keyId: string, text: string, ordinal: number): string {
+  return `${SEALED_PREFIX}${keyId}:${ordinal}:${encrypt(dataKey, keyId, Buffer.from(text, 'utf8'), ordinalIv(ordinal))}`;
+}
+
+export function openText(dataKey: Buffer, sealed: string): string {
+  const keyId = sealedKeyId(sealed);
+  if (keyId === undefined) throw new SealedTextError('not a sealed value');
+  const [ordinal, body, extra] = sealed.slice(SEALED_PREFIX.length + keyId.length + 1).split(':');
+  const n = Number(ordinal);
+  if (body === undefined || extra !== undefined || !/^\d{1,9}$/.test(ordinal))
+    throw new SealedTextError('malformed sealed value');
+  return decrypt(dataKey, keyId, ordinalIv(n), body).toString('utf8');
+}
+
+/** A data key wrapped by the master key (random IV: the master key wraps many), as the key store keeps it. */
+export function wrapKey(masterKey: Buffer, keyId: string, dataKey: Buffer): string {
+  const iv = randomBytes(IV_BYTES);
+  return `w1:${iv.toString('base64url')}:${encrypt(masterKey, keyId, dataKey, iv)}`;
+}
+
+export function unwrapKey(masterKey: Buffer, keyId: string, wrapped: string): Buffer {
+  const [format, iv, body, extra] = wrapped.split(':');
+  if (format !== 'w1' || body === undefined || extra !== undefined)
+    throw new SealedTextError('unknown wrapped key format');
+  const key = decrypt(masterKey, keyId, Buffer.from(iv, 'base64url'), body);
+  if (key.length !== KEY_BYTES) throw new SealedTextError('wrapped key has the wrong length');
+  return key;
+}
