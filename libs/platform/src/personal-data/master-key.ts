@@ -27,8 +27,9 @@ export function resolveMasterKey(config: IndagaConfig, warn: (message: string) =
     writeFileSync(file, randomBytes(KEY_BYTES).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
     warn(
-      `generated the master key ${file}: back it up SEPARATELY from the data (sin ella el texto libre es ilegible; ` +
-        `without it free text cannot be read), or set INDAGA_MASTER_KEY`,
+      `se generó la clave maestra ${file}: respáldela APARTE de los datos (sin ella el texto libre es ilegible) o ` +
+        `defina INDAGA_MASTER_KEY / generated the master key ${file}: back it up SEPARATELY from the data ` +
+        `(without it free text cannot be read), or set INDAGA_MASTER_KEY`,
     );
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
