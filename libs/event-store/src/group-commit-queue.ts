@@ -111,8 +111,9 @@ export class GroupCommitQueue<T, R> {
 
   private async run(): Promise<void> {
     this.running = true;
-    const wait = this.lastStart + (this.options.minIntervalMs ?? 0) - performance.now();
-    if (wait > 0) await sleep(wait);
+    // A timer may fire a fraction of a millisecond early: wait until the interval has really passed.
+    const due = this.lastStart + (this.options.minIntervalMs ?? 0);
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) await sleep(Math.ceil(wait));
     this.lastStart = performance.now();
     const batch = this.queue.splice(0, this.options.maxBatch ?? this.queue.length);
     try {

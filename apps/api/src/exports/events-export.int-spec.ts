@@ -28,13 +28,15 @@ describe('events.ndjson stream', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The real store, counting its readAll calls (nothing else changes). */
+  /** The real store, counting its reads of the whole log, parsed or as text (nothing else changes). */
   function counting(): { store: EventStore; reads: () => number } {
     let reads = 0;
     const counted = new Proxy(store, {
       get(target, prop, receiver) {
         if (prop === 'readAll')
           return (...args: Parameters<EventStore['readAll']>) => (reads++, target.readAll(...args));
+        if (prop === 'readAllText')
+          return (...args: Parameters<EventStore['readAll']>) => (reads++, target.readAllText!(...args));
         const value = Reflect.get(target, prop, receiver) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { networkStreamId } from '@indaga/domain';
-import { EventStore, RecordedEvent } from '@indaga/event-store';
+import { EventStore, RecordedEvent, RecordedEventText } from '@indaga/event-store';
 import type { TextOpener } from '@indaga/platform';
 
 /** Events per store read: one page is in memory at a time, whatever the log's size. */
@@ -35,6 +35,57 @@ async function openedLines(page: readonly RecordedEvent[], opener: TextOpener | 
 }
 
 /**
+ * The same lines from events as the store holds them (JSON text): `data` and
+ * `metadata` are copied as they are, never parsed and serialised again (that
+ * was most of the export's work), and only sealed strings are replaced by
+ * their plain text (or null, with `redacted: true` last, where the opener
+ * would put it).
+ */
+async function textLines(page: readonly RecordedEventText[], opener: TextOpener | undefined): Promise<string> {
+  const data = opener
+    ? await opener.openJsonTexts(page.map((e) => e.data))
+    : page.map((e) => ({ json: e.data, redacted: false }));
+  let text = '';
+  for (let i = 0; i < page.length; i++) {
+    const { position, streamId, version, type, metadata } = page[i];
+    const { json, redacted } = data[i];
+    text += `{"position":${position},"streamId":${JSON.stringify(streamId)},"version":${version},"type":${JSON.stringify(type)},"data":${json},"metadata":${metadata}${redacted ? ',"redacted":true' : ''}}\n`;
+  }
+  return text;
+}
+
+/** How the export reads: parsed events, or (where the store offers it) their stored JSON text. */
+interface ExportReads<E extends { position: number; version: number }> {
+  stream(streamId: string, fromVersion: number): Promise<E[]>;
+  all(after: number): Promise<E[]>;
+  recordedAt(event: E): string;
+  lines(page: readonly E[]): Promise<string>;
+}
+
+function exportReads(
+  store: EventStore,
+  opener: TextOpener | undefined,
+): ExportReads<RecordedEvent> | ExportReads<RecordedEventText> {
+  const { readAllText, readStreamText } = store;
+  if (readAllText && readStreamText) {
+    const text: ExportReads<RecordedEventText> = {
+      stream: (streamId, fromVersion) => readStreamText.call(store, streamId, { fromVersion, limit: EXPORT_PAGE }),
+      all: (after) => readAllText.call(store, { after, limit: EXPORT_PAGE }),
+      recordedAt: (e) => (JSON.parse(e.metadata) as { recordedAt: string }).recordedAt,
+      lines: (page) => textLines(page, opener),
+    };
+    return text;
+  }
+  const parsed: ExportReads<RecordedEvent> = {
+    stream: (streamId, fromVersion) => store.readStream(streamId, { fromVersion, limit: EXPORT_PAGE }),
+    all: (after) => store.readAll({ after, limit: EXPORT_PAGE }),
+    recordedAt: (e) => e.metadata.recordedAt,
+    lines: (page) => openedLines(page, opener),
+  };
+  return parsed;
+}
+
+/**
  * events.ndjson as a stream pulled page by page from the store (SPEC 5.5):
  * Readable.from asks the generator for the next page only when the client
  * has taken the previous one, so a slow client holds back the reads
@@ -45,28 +96,31 @@ export function eventsNdjson(
   options: { networkId?: string; asOf?: string },
   opener?: TextOpener,
 ): Readable {
+  const reads = exportReads(store, opener) as ExportReads<{ position: number; version: number }>;
   const until = options.asOf === undefined ? undefined : new Date(options.asOf).getTime();
   // Without asOf nothing is parsed per event (a Date per event was a third of the export's time).
   const recordedBy =
-    until === undefined ? () => true : (e: RecordedEvent) => new Date(e.metadata.recordedAt).getTime() <= until;
+    until === undefined
+      ? () => true
+      : (e: { position: number; version: number }) => new Date(reads.recordedAt(e)).getTime() <= until;
   async function* ofNetwork(networkId: string): AsyncGenerator<string> {
     const streamId = networkStreamId(networkId);
     for (let from = 1; ;) {
-      const page = await store.readStream(streamId, { fromVersion: from, limit: EXPORT_PAGE });
+      const page = await reads.stream(streamId, from);
       // A stream's recordedAt grows with its version: the first later event ends it.
       const end = page.findIndex((e) => !recordedBy(e));
       const known = end === -1 ? page : page.slice(0, end);
-      if (known.length > 0) yield await openedLines(known, opener);
+      if (known.length > 0) yield await reads.lines(known);
       if (end !== -1 || page.length < EXPORT_PAGE) return;
       from = page[page.length - 1].version + 1;
     }
   }
   async function* ofLog(): AsyncGenerator<string> {
     for (let after = 0; ;) {
-      const page = await store.readAll({ after, limit: EXPORT_PAGE });
+      const page = await reads.all(after);
       if (page.length === 0) return;
       // Across streams recordedAt need not follow positions (concurrent appends): filter, never stop early.
-      const text = await openedLines(until === undefined ? page : page.filter(recordedBy), opener);
+      const text = await reads.lines(until === undefined ? page : page.filter(recordedBy));
       if (text) yield text;
       after = page[page.length - 1].position;
     }

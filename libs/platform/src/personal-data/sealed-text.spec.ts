@@ -107,4 +107,26 @@ describe('TextOpener', () => {
       analyses: [{ findings: null, redacted: true }],
     });
   });
+
+  it('opens sealed strings inside stored JSON text as the object opener does, without parsing it', async () => {
+    const sealed = sealEvents(master, 'network-x', 1, [analysed, session]);
+    const erased = sealed.keys[1].keyId;
+    const stored = new Map(sealed.keys.filter((k) => k.keyId !== erased).map((k) => [k.keyId, k.wrapped]));
+    const opener = new TextOpener(master, async (ids) => new Map([...stored].filter(([id]) => ids.includes(id))));
+    // Quotes, a line break, accents and the prefix's U+2060 inside the plain text survive as JSON.
+    const tricky = { ...analysed, data: { ...analysed.data, findings: 'dijo "sí"\nñandú \u2060' } };
+    const more = sealEvents(master, 'network-x', 3, [tricky]);
+    stored.set(more.keys[0].keyId, more.keys[0].wrapped);
+    const texts = [...sealed.events, ...more.events].map((e) => JSON.stringify(e.data));
+    const plain = JSON.stringify({ cycleId: 'c9', findings: 'sin sellar' });
+    const opened = await opener.openJsonTexts([...texts, plain]);
+    expect(opened.map((o) => JSON.parse(o.json))).toEqual([
+      analysed.data,
+      { ...session.data, activities: [{ ...session.data.activities[0], summary: null }] },
+      tricky.data,
+      JSON.parse(plain),
+    ]);
+    expect(opened.map((o) => o.redacted)).toEqual([false, true, false, false]);
+    expect(opened[3].json).toBe(plain);
+  });
 });

@@ -1,4 +1,7 @@
-import { isSealed, openText, sealedKeyId, unwrapKey } from './sealed-text';
+import { isSealed, openText, SEALED_PREFIX, sealedKeyId, unwrapKey } from './sealed-text';
+
+/** A sealed string as it appears in JSON text, its key id captured (see sealed-text.ts for the form). */
+const SEALED_IN_JSON = new RegExp(`"${SEALED_PREFIX}([A-Za-z0-9_-]+):\\d+:[A-Za-z0-9_-]*"`, 'g');
 
 /** Where the wrapped data keys are read from (the event store's `data_keys`, or the platform's for KurrentDB). */
 export type DataKeyLoader = (keyIds: readonly string[]) => Promise<Map<string, string>>;
@@ -29,6 +32,36 @@ export class TextOpener {
   /** Opens many answers with one key load (an export's page of events). */
   async openAll<T>(answers: readonly T[]): Promise<T[]> {
     return this.open(answers as T[]);
+  }
+
+  /**
+   * Opens the sealed strings inside JSON texts as stored (an export's `data`)
+   * without parsing them: each becomes the JSON string of its plain text, or
+   * `null` when its key is gone (`redacted` then says so). One key load for
+   * all the texts. A sealed string has no character JSON escapes, so it
+   * appears in the text exactly as it is in the value.
+   */
+  async openJsonTexts(texts: readonly string[]): Promise<Array<{ json: string; redacted: boolean }>> {
+    const keyIds = new Set<string>();
+    for (const text of texts) {
+      if (!text.includes(SEALED_PREFIX)) continue;
+      for (const match of text.matchAll(SEALED_IN_JSON)) keyIds.add(match[1]);
+    }
+    if (keyIds.size === 0) return texts.map((json) => ({ json, redacted: false }));
+    const keys = await this.keysOf([...keyIds]);
+    return texts.map((text) => {
+      if (!text.includes(SEALED_PREFIX)) return { json: text, redacted: false };
+      let redacted = false;
+      const json = text.replace(SEALED_IN_JSON, (quoted: string, keyId: string) => {
+        const key = keys.get(keyId);
+        if (!key) {
+          redacted = true;
+          return 'null';
+        }
+        return JSON.stringify(openText(key, quoted.slice(1, -1)));
+      });
+      return { json, redacted };
+    });
   }
 
   private async keysOf(keyIds: string[]): Promise<Map<string, Buffer>> {
