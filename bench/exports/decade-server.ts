@@ -1,3 +1,4 @@
+import { TEST_MASTER_KEY } from '../../test/support/postgres-database';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -39,6 +40,7 @@ export async function benchApi(prepare: (path: string) => Promise<number>): Prom
     REDIS_URL,
     INDAGA_QUEUE_PREFIX: prefix,
     INDAGA_ADMIN_TOKEN: BENCH_ADMIN,
+    INDAGA_MASTER_KEY: TEST_MASTER_KEY,
     NODE_OPTIONS: '--max-semi-space-size=32',
   });
   return {

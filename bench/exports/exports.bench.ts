@@ -2,8 +2,10 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eventsNdjson } from '../../apps/api/src/exports/events-export';
 import { openSqliteEventStore } from '../../libs/event-store/src';
+import { TextOpener } from '../../libs/platform/src';
 import type { BenchSection } from '../lib/bench-section';
-import { seedNetworks } from '../projections/seed-networks';
+import { TEST_MASTER_KEY } from '../../test/support/postgres-database';
+import { seedWithText } from '../personal-data/seed-with-text';
 import { benchApi, medianSeconds, prepareDecades, processMemory } from './decade-server';
 
 /** The export's stream in this process into a sink that drops it (no HTTP): events per second. */
@@ -11,7 +13,9 @@ async function streamRate(path: string, total: number): Promise<number> {
   const store = await openSqliteEventStore({ path });
   try {
     const start = process.hrtime.bigint();
-    await pipeline(eventsNdjson(store, {}), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    // Opening every sealed text, as the API does.
+    const opener = new TextOpener(Buffer.from(TEST_MASTER_KEY, 'base64'), (ids) => store.readDataKeys!(ids));
+    await pipeline(eventsNdjson(store, {}, opener), new Writable({ write: (_chunk, _encoding, done) => done() }));
     return total / (Number(process.hrtime.bigint() - start) / 1e9);
   } finally {
     await store.close();
@@ -52,7 +56,8 @@ export async function runExportsBench(opts: { quick?: boolean } = {}): Promise<B
     storePath = path;
     const store = await openSqliteEventStore({ path });
     try {
-      return await seedNetworks(store, logNetworks, 1000);
+      // Free text sealed as the API writes it (SPEC 6.1): the export opens every text.
+      return await seedWithText(store, logNetworks, 1000, Buffer.from(TEST_MASTER_KEY, 'base64'));
     } finally {
       await store.close();
     }
