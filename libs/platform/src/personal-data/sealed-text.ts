@@ -9,13 +9,15 @@
  * additional authenticated data of both the text and the wrapped key, so a
  * ciphertext cannot be moved under another key unnoticed. Short on purpose:
  * read models and rebuilds carry these strings, and bytes cost there.
- * The prefix starts with U+2060 (word joiner): invisible, not a JSON escape
- * (so PostgreSQL's one-statement append path still takes sealed events), and
- * not something a form sends by accident.
+ * The prefix starts with U+007F (DEL): not something a form sends by
+ * accident, not a JSON escape (so PostgreSQL's one-statement append path
+ * still takes sealed events), and ASCII, so a sealed string keeps V8's
+ * one-byte strings and SQLite's ASCII decoding (a non-Latin-1 mark such as
+ * U+2060 made whole event texts two-byte: rebuilds ran ~15 % slower).
  */
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
-export const SEALED_PREFIX = '\u2060enc1:';
+export const SEALED_PREFIX = '\u007fenc1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
