@@ -1,8 +1,22 @@
 import { call } from './api';
 import { h, uid } from './dom';
-import { t } from './i18n/i18n';
+import { type Key, t } from './i18n/i18n';
 import { href } from './nav';
 import type { Page } from './session';
+
+/** A table's head: one column header per key, and (when given) a last column for row actions, labelled for screen readers only. */
+export function tableHead(cols: readonly Key[], actionLabel?: string): HTMLElement {
+  return h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      cols.map((c) => h('th', { scope: 'col' }, t(c))),
+      actionLabel === undefined ? null : h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, actionLabel)),
+    ),
+  );
+}
 
 export function section(title: string, ...children: Array<Node | string | null | false | undefined>): HTMLElement {
   const id = uid('s');

@@ -2,7 +2,7 @@ import { call } from '../api';
 import { h, replace } from '../dom';
 import { fmtDateTime, Key, t, tv } from '../i18n/i18n';
 import { errorText } from '../messages';
-import { labelled, section } from '../ui';
+import { labelled, section, tableHead } from '../ui';
 
 interface AccessRecord {
   id: number;
@@ -62,15 +62,7 @@ export function accessLog(): HTMLElement {
         : h(
             'table',
             null,
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                cols.map((c) => h('th', { scope: 'col' }, t(c))),
-              ),
-            ),
+            tableHead(cols),
             h(
               'tbody',
               null,

@@ -3,7 +3,7 @@ import { h, replace } from '../dom';
 import { fmtDateTime, fmtNum, Key, t, tv } from '../i18n/i18n';
 import { errorText } from '../messages';
 import { currentUser } from '../session';
-import { heading, labelled, section, selectOf } from '../ui';
+import { heading, labelled, section, selectOf, tableHead } from '../ui';
 import { accessLog } from './access-log';
 
 interface Projection {
@@ -68,16 +68,7 @@ function drawProjections(
     h(
       'table',
       null,
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          cols.map((c) => h('th', { scope: 'col' }, t(c))),
-          h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('ops.rebuild', { name: '' }))),
-        ),
-      ),
+      tableHead(cols, t('ops.rebuild', { name: '' })),
       h(
         'tbody',
         null,
@@ -203,16 +194,7 @@ function tokens(): { el: HTMLElement; loaded: Promise<void> } {
         ? h(
             'table',
             null,
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                cols.map((c) => h('th', { scope: 'col' }, t(c))),
-                h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('ops.revoke', { id: '' }))),
-              ),
-            ),
+            tableHead(cols, t('ops.revoke', { id: '' })),
             h(
               'tbody',
               null,

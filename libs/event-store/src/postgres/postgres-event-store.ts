@@ -16,6 +16,7 @@ import { GroupCommitQueue, type Pending } from '../group-commit-queue';
 import { appendQueueOptions } from '../internal/append-queue-options';
 import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { StoreTestHooks } from '../internal/hooks';
+import { allTextEvents, streamTextEvents, type AllTextRow, type StreamTextRow } from '../internal/text-rows';
 import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { writePostgresBatch, type PostgresBatchContext } from './postgres-append-batch';
@@ -56,8 +57,6 @@ type AllRow = [
   data: unknown,
   metadata: EventMetadata,
 ];
-type TextRow = [position: number, version: number, type: string, data: string, metadata: string];
-type AllTextRow = [position: number, streamId: string, version: number, type: string, data: string, metadata: string];
 
 /**
  * Event store on PostgreSQL. One batch of appends is in flight per instance;
@@ -121,28 +120,17 @@ export class PostgresEventStore implements EventStore {
   async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
     const { fromVersion, toVersion, limit } = streamRange(options, MAX_INT4);
     if (fromVersion > toVersion) return [];
-    const rows = await this.rows<TextRow>({ ...READ_STREAM_TEXT, values: [streamId, fromVersion, toVersion, limit] });
-    return rows.map(([position, version, type, data, metadata]) => ({
-      streamId,
-      version,
-      position,
-      type,
-      data,
-      metadata,
-    }));
+    const rows = await this.rows<StreamTextRow>({
+      ...READ_STREAM_TEXT,
+      values: [streamId, fromVersion, toVersion, limit],
+    });
+    return streamTextEvents(streamId, rows);
   }
 
   async readAllText(options?: ReadAllOptions): Promise<RecordedEventText[]> {
     const { after, limit } = allRange(options);
     const rows = await this.rows<AllTextRow>({ ...READ_ALL_TEXT, values: [after, limit] });
-    return rows.map(([position, streamId, version, type, data, metadata]) => ({
-      streamId,
-      version,
-      position,
-      type,
-      data,
-      metadata,
-    }));
+    return allTextEvents(rows);
   }
 
   async streamVersion(streamId: string): Promise<number> {

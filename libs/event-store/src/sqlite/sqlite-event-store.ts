@@ -14,6 +14,7 @@ import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
 import { GroupCommitQueue, type Pending } from '../group-commit-queue';
 import { appendQueueOptions } from '../internal/append-queue-options';
 import type { StoreTestHooks } from '../internal/hooks';
+import { allTextEvents, streamTextEvents } from '../internal/text-rows';
 import { allRange, streamRange } from '../internal/read-options';
 import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { settleBatch, writeSqliteBatch } from './sqlite-append-batch';
@@ -119,27 +120,13 @@ export class SqliteEventStore implements EventStore {
   async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
     const { fromVersion, toVersion, limit } = streamRange(options, Number.MAX_SAFE_INTEGER);
     const rows = this.read(() => this.reads.readStream.all(streamId, fromVersion, toVersion, limit));
-    return rows.map(([position, version, type, data, metadata]) => ({
-      streamId,
-      version,
-      position,
-      type,
-      data,
-      metadata,
-    }));
+    return streamTextEvents(streamId, rows);
   }
 
   async readAllText(options?: ReadAllOptions): Promise<RecordedEventText[]> {
     const { after, limit } = allRange(options);
     const rows = this.read(() => this.reads.readAll.all(after, limit));
-    return rows.map(([position, streamId, version, type, data, metadata]) => ({
-      streamId,
-      version,
-      position,
-      type,
-      data,
-      metadata,
-    }));
+    return allTextEvents(rows);
   }
 
   async streamVersion(streamId: string): Promise<number> {
