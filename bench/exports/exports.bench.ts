@@ -14,8 +14,14 @@ async function streamRate(path: string, total: number): Promise<number> {
   try {
     const start = process.hrtime.bigint();
     // Opening every sealed text, as the API does.
-    const opener = new TextOpener(Buffer.from(TEST_MASTER_KEY, 'base64'), (ids) => store.readDataKeys!(ids));
-    await pipeline(eventsNdjson(store, {}, opener), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    const opener = new TextOpener(Buffer.from(TEST_MASTER_KEY, 'base64'), (ids) => store.readDataKeys!(ids), {
+      thread: true,
+    });
+    try {
+      await pipeline(eventsNdjson(store, {}, opener), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    } finally {
+      await opener.close();
+    }
     return total / (Number(process.hrtime.bigint() - start) / 1e9);
   } finally {
     await store.close();

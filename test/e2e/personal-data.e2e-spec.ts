@@ -236,6 +236,33 @@ describe.each(STORE_KINDS)('personal data (%s)', (kind) => {
     expect(figures(stateAfter.indicators)).toBe(figures(stateBefore.indicators));
   });
 
+  it('an export page of many sealed events (opened on the opening thread) equals /events, erased text as null', async () => {
+    const big = 'red-muchas-sesiones';
+    const at = `/v1/networks/${big}`;
+    await t.admin().post('/v1/networks').send(network(big)).expect(201);
+    for (const s of ['10123', '10456']) await t.admin().post(`${at}/schools`).send(school(s)).expect(201);
+    for (let i = 0; i < 140; i++) {
+      const summary = `Profesora ${i}: "lectura", compartida\ncon ñandú 📚`;
+      const activities = [{ kind: 'practice_sharing', minutes: 40, summary }];
+      await t.admin().post(`${at}/sessions`).send(session({ activities })).expect(201);
+    }
+    await t
+      .admin()
+      .post(`${at}/redactions`)
+      .send({ versions: [10, 77], reason: 'Supresión' })
+      .expect(201);
+    const events = (await t.admin().get(`${at}/events?limit=500`).expect(200)).body.events as Json[];
+    expect(events).toHaveLength(144);
+    const exported = await ndjsonOf(t.admin().get(`/v1/exports/events.ndjson?networkId=${big}`));
+    const withoutStream = (lines: Json[]) =>
+      lines.map(({ streamId, ...e }) => (expect(streamId).toBe(networkStreamId(big)), e));
+    expect(withoutStream(exported)).toEqual(events);
+    expect(exported[9]).toMatchObject({ redacted: true, data: { activities: [{ summary: null }] } });
+    expect(exported[50].data.activities[0].summary).toBe('Profesora 47: "lectura", compartida\ncon ñandú 📚');
+    const whole = await ndjsonOf(t.admin().get('/v1/exports/events.ndjson'));
+    expect(withoutStream(whole.filter((e) => e.streamId === networkStreamId(big)))).toEqual(events);
+  });
+
   it('"all" erases every text of the network so far; later text is readable', async () => {
     await t.admin().post(`${base}/redactions`).send({ versions: 'all', reason: 'Cierre de la red' }).expect(201);
     const events = (await t.admin().get(`${base}/events`).expect(200)).body.events as Json[];

@@ -112,6 +112,14 @@ export interface RecordedEventText {
   data: string;
   /** JSON text of `metadata` (`recordedAt` included). */
   metadata: string;
+  /**
+   * The event's own data key as wrapped (SPEC 6.1), read with the event
+   * (one index lookup per row, where a separate key query per page cost
+   * more than the read): absent when the event has no key or it was
+   * destroyed. Stores that keep keys elsewhere leave it absent and set no
+   * `keysWithText`.
+   */
+  dataKey?: { keyId: string; wrapped: string };
 }
 
 export interface StreamHead {
@@ -166,6 +174,8 @@ export interface EventStore {
    */
   readAllText?(options?: ReadAllOptions): Promise<RecordedEventText[]>;
   readStreamText?(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]>;
+  /** True when the text reads carry each event's data key (`RecordedEventText.dataKey`): no key beside an event then means none exists. */
+  readonly keysWithText?: boolean;
   /**
    * The wrapped data keys of these ids that still exist (a destroyed key is
    * simply absent). SQL stores keep them beside the events; where absent

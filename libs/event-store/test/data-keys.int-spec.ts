@@ -110,4 +110,36 @@ describe.each(['sqlite', 'postgres'] as const)('data keys with the append (%s)',
     });
     expect(await has(keys[1])).toBe(false);
   });
+
+  it('text reads carry each event its own key, and none once it is destroyed', async () => {
+    expect(store.keysWithText).toBe(true);
+    const keys = [1, 2].map((v) => key('s-3', v));
+    await store.appendToStream('s-3', [event(1), event(2), event(3)], {
+      expectedVersion: 'no_stream',
+      dataKeys: { put: keys },
+    });
+    await store.appendToStream('other', [event(1)], {
+      expectedVersion: 'no_stream',
+      dataKeys: { put: [key('other', 1)] },
+    });
+    const carried = (events: Array<{ streamId: string; version: number; dataKey?: object }>) =>
+      events.filter((e) => e.streamId === 's-3').map((e) => [e.version, e.dataKey]);
+    const expected = [
+      [1, { keyId: keys[0].keyId, wrapped: keys[0].wrapped }],
+      [2, { keyId: keys[1].keyId, wrapped: keys[1].wrapped }],
+      [3, undefined],
+    ];
+    expect(carried(await store.readAllText!({ after: 0, limit: 10 }))).toEqual(expected);
+    expect(carried(await store.readStreamText!('s-3', { fromVersion: 1, limit: 10 }))).toEqual(expected);
+    await store.appendToStream('s-3', [event(4)], {
+      expectedVersion: 3,
+      dataKeys: { destroy: { streamId: 's-3', versions: [1] } },
+    });
+    expect(carried(await store.readStreamText!('s-3', { fromVersion: 1, limit: 10 }))).toEqual([
+      [1, undefined],
+      expected[1],
+      [3, undefined],
+      [4, undefined],
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { setImmediate as tick } from 'node:timers/promises';
 import { networkStreamId } from '@indaga/domain';
 import { networkRegistered, sessionHeld } from '@indaga/domain/testing';
 import { EventStore, openSqliteEventStore } from '@indaga/event-store';
-import { EXPORT_PAGE, eventsNdjson, READ_AHEAD_BYTES } from './events-export';
+import { EXPORT_PAGE, eventsNdjson, LINES_AHEAD, linesAhead, READ_AHEAD_BYTES } from './events-export';
 
 /** The export is pulled from a real SQLite store: a reader that stops reading stops the store reads. */
 describe('events.ndjson stream', () => {
@@ -50,10 +50,10 @@ describe('events.ndjson stream', () => {
     const first = await new Promise<Buffer>((resolve) => stream.once('data', resolve));
     stream.pause();
     for (let i = 0; i < 50; i++) await tick();
-    // A paused reader holds the export at its read-ahead (about 1 MiB: a few pages), not the 21 pages of the log.
+    // A paused reader holds the export at its read-ahead (about 1 MiB, plus the pages being opened), not the 21 pages of the log.
     expect(first.toString().split('\n').length - 1).toBe(EXPORT_PAGE);
     expect(reads()).toBeGreaterThan(1);
-    expect(reads()).toBeLessThanOrEqual(2 + Math.ceil(READ_AHEAD_BYTES / first.length));
+    expect(reads()).toBeLessThanOrEqual(1 + LINES_AHEAD + Math.ceil(READ_AHEAD_BYTES / first.length));
     stream.destroy();
   });
 
@@ -66,5 +66,40 @@ describe('events.ndjson stream', () => {
       .map((l) => (JSON.parse(l) as { position: number }).position);
     expect(positions).toHaveLength(total);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('makes pages ahead but gives their lines in page order, and a failed page fails the export at its turn', async () => {
+    async function* pages(n: number) {
+      for (let i = 0; i < n; i++) yield i;
+    }
+    const delays = [30, 1, 15, 0, 5, 2];
+    const made: string[] = [];
+    for await (const text of linesAhead(pages(6), async (i) => {
+      await new Promise((resolve) => setTimeout(resolve, delays[i]));
+      return `p${i}`;
+    }))
+      made.push(text);
+    expect(made).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const got: string[] = [];
+      const failing = async () => {
+        for await (const text of linesAhead(pages(6), async (i) => {
+          if (i >= 2) throw new Error(`page ${i}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return `p${i}`;
+        }))
+          got.push(text);
+      };
+      await expect(failing()).rejects.toThrow('page 2');
+      expect(got).toEqual(['p0', 'p1']);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

@@ -41,10 +41,15 @@ async function openedLines(page: readonly RecordedEvent[], opener: TextOpener | 
  * their plain text (or null, with `redacted: true` last, where the opener
  * would put it).
  */
-async function textLines(page: readonly RecordedEventText[], opener: TextOpener | undefined): Promise<string> {
+async function textLines(
+  page: readonly RecordedEventText[],
+  opener: TextOpener | undefined,
+  keysWithText: boolean,
+): Promise<string> {
+  const texts = page.map((e) => e.data);
   const data = opener
-    ? await opener.openJsonTexts(page.map((e) => e.data))
-    : page.map((e) => ({ json: e.data, redacted: false }));
+    ? await opener.openJsonTexts(texts, keysWithText ? keysOf(page) : undefined)
+    : texts.map((json) => ({ json, redacted: false }));
   let text = '';
   for (let i = 0; i < page.length; i++) {
     const { position, streamId, version, type, metadata } = page[i];
@@ -52,6 +57,13 @@ async function textLines(page: readonly RecordedEventText[], opener: TextOpener 
     text += `{"position":${position},"streamId":${JSON.stringify(streamId)},"version":${version},"type":${JSON.stringify(type)},"data":${json},"metadata":${metadata}${redacted ? ',"redacted":true' : ''}}\n`;
   }
   return text;
+}
+
+/** The data keys read beside a page's events (a sealed text's key is its own event's). */
+function keysOf(page: readonly RecordedEventText[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const { dataKey } of page) if (dataKey) keys.set(dataKey.keyId, dataKey.wrapped);
+  return keys;
 }
 
 /** How the export reads: parsed events, or (where the store offers it) their stored JSON text. */
@@ -72,7 +84,7 @@ function exportReads(
       stream: (streamId, fromVersion) => readStreamText.call(store, streamId, { fromVersion, limit: EXPORT_PAGE }),
       all: (after) => readAllText.call(store, { after, limit: EXPORT_PAGE }),
       recordedAt: (e) => (JSON.parse(e.metadata) as { recordedAt: string }).recordedAt,
-      lines: (page) => textLines(page, opener),
+      lines: (page) => textLines(page, opener, store.keysWithText === true),
     };
     return text;
   }
@@ -103,32 +115,63 @@ export function eventsNdjson(
     until === undefined
       ? () => true
       : (e: { position: number; version: number }) => new Date(reads.recordedAt(e)).getTime() <= until;
-  async function* ofNetwork(networkId: string): AsyncGenerator<string> {
+  async function* networkPages(networkId: string): AsyncGenerator<Array<{ position: number; version: number }>> {
     const streamId = networkStreamId(networkId);
     for (let from = 1; ;) {
       const page = await reads.stream(streamId, from);
       // A stream's recordedAt grows with its version: the first later event ends it.
       const end = page.findIndex((e) => !recordedBy(e));
       const known = end === -1 ? page : page.slice(0, end);
-      if (known.length > 0) yield await reads.lines(known);
+      if (known.length > 0) yield known;
       if (end !== -1 || page.length < EXPORT_PAGE) return;
       from = page[page.length - 1].version + 1;
     }
   }
-  async function* ofLog(): AsyncGenerator<string> {
+  async function* logPages(): AsyncGenerator<Array<{ position: number; version: number }>> {
     for (let after = 0; ;) {
       const page = await reads.all(after);
       if (page.length === 0) return;
       // Across streams recordedAt need not follow positions (concurrent appends): filter, never stop early.
-      const text = await reads.lines(until === undefined ? page : page.filter(recordedBy));
-      if (text) yield text;
+      const known = until === undefined ? page : page.filter(recordedBy);
+      if (known.length > 0) yield known;
       after = page[page.length - 1].position;
     }
   }
+  const pages = options.networkId === undefined ? logPages() : networkPages(options.networkId);
   // Up to ~1 MiB (two or three pages) is read ahead while the socket drains the previous one, so the
   // store reads and the network overlap; past it the generator waits for the client.
-  return Readable.from(options.networkId === undefined ? ofLog() : ofNetwork(options.networkId), {
-    objectMode: false,
-    highWaterMark: READ_AHEAD_BYTES,
-  });
+  return Readable.from(
+    linesAhead(pages, (page) => reads.lines(page)),
+    {
+      objectMode: false,
+      highWaterMark: READ_AHEAD_BYTES,
+    },
+  );
+}
+
+/** Pages whose lines are being made (opened on the opening thread) while the next page is read. */
+export const LINES_AHEAD = 3;
+
+/**
+ * The lines of each page, in page order, with up to LINES_AHEAD pages in the
+ * making at once: the store read of the next page overlaps the opening of
+ * the previous ones. A page that fails fails the export at its turn; the
+ * others in flight are dropped (their rejections are handled, never left
+ * unhandled).
+ */
+export async function* linesAhead<P>(
+  pages: AsyncIterable<P>,
+  lines: (page: P) => Promise<string>,
+): AsyncGenerator<string> {
+  const making: Array<Promise<string>> = [];
+  const ahead = (page: P) => {
+    const made = lines(page);
+    made.catch(() => undefined);
+    making.push(made);
+  };
+  for await (const page of pages) {
+    ahead(page);
+    if (making.length >= LINES_AHEAD) yield await (making.shift() as Promise<string>);
+  }
+  while (making.length > 0) yield await (making.shift() as Promise<string>);
 }

@@ -117,6 +117,9 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
+  /** The text reads carry each event's data key (see RecordedEventText.dataKey). */
+  readonly keysWithText = true;
+
   async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
     const { fromVersion, toVersion, limit } = streamRange(options, MAX_INT4);
     if (fromVersion > toVersion) return [];

@@ -98,16 +98,23 @@ export const READ_ALL = {
   text: 'SELECT position, stream_id, version, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT $2',
 };
 
-/** The same reads with the json columns as their stored text (`json`, not `jsonb`: the text is kept as written). */
+/**
+ * The same reads with the json columns as their stored text (`json`, not
+ * `jsonb`: the text is kept as written), and each event's data key beside
+ * it (`data_keys_stream` index).
+ */
 export const READ_STREAM_TEXT = {
   name: 'es_read_stream_text',
-  text: `SELECT position, version, type, data::text, metadata::text FROM events
-         WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version LIMIT $4`,
+  text: `SELECT e.position, e.version, e.type, e.data::text, e.metadata::text, k.key_id, k.wrapped FROM events e
+         LEFT JOIN data_keys k ON k.stream_id = e.stream_id AND k.version = e.version
+         WHERE e.stream_id = $1 AND e.version >= $2 AND e.version <= $3 ORDER BY e.version LIMIT $4`,
 };
 
 export const READ_ALL_TEXT = {
   name: 'es_read_all_text',
-  text: 'SELECT position, stream_id, version, type, data::text, metadata::text FROM events WHERE position > $1 ORDER BY position LIMIT $2',
+  text: `SELECT e.position, e.stream_id, e.version, e.type, e.data::text, e.metadata::text, k.key_id, k.wrapped FROM events e
+         LEFT JOIN data_keys k ON k.stream_id = e.stream_id AND k.version = e.version
+         WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
 };
 
 export const STREAM_VERSION = {

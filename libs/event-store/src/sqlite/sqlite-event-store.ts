@@ -117,15 +117,18 @@ export class SqliteEventStore implements EventStore {
     return events;
   }
 
+  /** The text reads carry each event's data key (see RecordedEventText.dataKey). */
+  readonly keysWithText = true;
+
   async readStreamText(streamId: string, options?: ReadStreamOptions): Promise<RecordedEventText[]> {
     const { fromVersion, toVersion, limit } = streamRange(options, Number.MAX_SAFE_INTEGER);
-    const rows = this.read(() => this.reads.readStream.all(streamId, fromVersion, toVersion, limit));
+    const rows = this.read(() => this.reads.readStreamText.all(streamId, fromVersion, toVersion, limit));
     return streamTextEvents(streamId, rows);
   }
 
   async readAllText(options?: ReadAllOptions): Promise<RecordedEventText[]> {
     const { after, limit } = allRange(options);
-    const rows = this.read(() => this.reads.readAll.all(after, limit));
+    const rows = this.read(() => this.reads.readAllText.all(after, limit));
     return allTextEvents(rows);
   }
 

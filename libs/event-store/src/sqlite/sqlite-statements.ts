@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { AllTextRow, StreamTextRow } from '../internal/text-rows';
 
 /** Statements of the writing connection, prepared once per store. */
 export interface WriteStatements {
@@ -65,6 +66,8 @@ export type AllRow = [
 export interface ReadStatements {
   readStream: Statement<[string, number, number, number], StreamRow>;
   readAll: Statement<[number, number], AllRow>;
+  readStreamText: Statement<[string, number, number, number], StreamTextRow>;
+  readAllText: Statement<[number, number], AllTextRow>;
   streamVersion: Statement<[string], number>;
   headPosition: Statement<[], number>;
   readSideEffect: Statement<[string, string, string, string], string>;
@@ -83,6 +86,21 @@ export function prepareReads(db: Database): ReadStatements {
     readAll: db
       .prepare<[number, number], AllRow>(
         'SELECT position, stream_id, version, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      )
+      .raw(),
+    // The text reads bring each event's data key beside it (data_keys_stream index), for the export to open.
+    readStreamText: db
+      .prepare<[string, number, number, number], StreamTextRow>(
+        `SELECT e.position, e.version, e.type, e.data, e.metadata, k.key_id, k.wrapped FROM events e
+         LEFT JOIN data_keys k ON k.stream_id = e.stream_id AND k.version = e.version
+         WHERE e.stream_id = ? AND e.version >= ? AND e.version <= ? ORDER BY e.version LIMIT ?`,
+      )
+      .raw(),
+    readAllText: db
+      .prepare<[number, number], AllTextRow>(
+        `SELECT e.position, e.stream_id, e.version, e.type, e.data, e.metadata, k.key_id, k.wrapped FROM events e
+         LEFT JOIN data_keys k ON k.stream_id = e.stream_id AND k.version = e.version
+         WHERE e.position > ? ORDER BY e.position LIMIT ?`,
       )
       .raw(),
     streamVersion: db

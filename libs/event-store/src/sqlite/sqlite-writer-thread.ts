@@ -1,5 +1,5 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnThread } from '../threads/spawn-thread';
 import { StoreUnavailableError } from '../errors';
 import type { EncodedAppend } from '../internal/encoded-append';
 import type { AppendOutcome } from './sqlite-append-batch';
@@ -113,17 +113,6 @@ export class SqliteWriterThread {
   }
 }
 
-/**
- * Compiled code runs the compiled worker file next to this one. From sources
- * (ts-node, jest) the thread registers ts-node itself: a worker does not
- * inherit the parent's loaders. Not ts-node's swc mode: @swc/core is a native
- * addon, and a worker thread that loaded it crashes the process (SIGSEGV)
- * when it exits, i.e. when a store closes.
- */
 function spawnWriter(data: WriterData): Worker {
-  const extension = extname(__filename);
-  const entry = join(__dirname, `sqlite-writer.worker${extension}`);
-  if (extension !== '.ts') return new Worker(entry, { workerData: data });
-  const loader = `require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });`;
-  return new Worker(`${loader}\nrequire(${JSON.stringify(entry)});`, { eval: true, workerData: data });
+  return spawnThread(__filename, 'sqlite-writer', data);
 }

@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, type IndagaConfig } from '../config/config';
 import { MASTER_KEY, resolveMasterKey } from './master-key';
@@ -30,10 +30,16 @@ export class TextSealing {
       inject: [MASTER_KEY, EVENT_STORE],
       useFactory: (masterKey: Buffer, store: EventStore) => {
         if (!store.readDataKeys) throw new Error('the event store keeps no data keys');
-        return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids));
+        return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids), { thread: true });
       },
     },
   ],
   exports: [MASTER_KEY, TextSealing, TextOpener],
 })
-export class PersonalDataModule {}
+export class PersonalDataModule implements OnModuleDestroy {
+  constructor(private readonly opener: TextOpener) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.opener.close();
+  }
+}

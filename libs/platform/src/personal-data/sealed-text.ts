@@ -65,11 +65,15 @@ function encrypt(key: Buffer, aad: string, plain: Buffer, iv: Buffer): string {
   return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64url');
 }
 
-/** The nonce of the n-th text of an event (its key seals nothing else). */
-function ordinalIv(n: number): Buffer {
+/** The nonce of the n-th text of an event (its key seals nothing else); the first few made once. */
+const ORDINAL_IVS = Array.from({ length: 64 }, (_, n) => makeOrdinalIv(n));
+function makeOrdinalIv(n: number): Buffer {
   const iv = Buffer.alloc(IV_BYTES);
   iv.writeUInt32BE(n, IV_BYTES - 4);
   return iv;
+}
+function ordinalIv(n: number): Buffer {
+  return n < ORDINAL_IVS.length ? ORDINAL_IVS[n] : makeOrdinalIv(n);
 }
 
 /** Throws when the text was altered, or the key or key id is not the one it was sealed with. */
@@ -80,7 +84,9 @@ function decrypt(key: Buffer, aad: string, iv: Buffer, bodyText: string): Buffer
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
+    const plain = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+    decipher.final(); // checks the tag (GCM gives no bytes here)
+    return plain;
   } catch {
     throw new SealedTextError('sealed value failed authentication (altered, or not this key)');
   }
@@ -99,13 +105,14 @@ export function sealText(dataKey: Buffer, keyId: string, text: string, ordinal: 
 }
 
 export function openText(dataKey: Buffer, sealed: string): string {
-  const keyId = sealedKeyId(sealed);
-  if (keyId === undefined) throw new SealedTextError('not a sealed value');
-  const [ordinal, body, extra] = sealed.slice(SEALED_PREFIX.length + keyId.length + 1).split(':');
-  const n = Number(ordinal);
-  if (body === undefined || extra !== undefined || !/^\d{1,9}$/.test(ordinal))
-    throw new SealedTextError('malformed sealed value');
-  return decrypt(dataKey, keyId, ordinalIv(n), body).toString('utf8');
+  if (!sealed.startsWith(SEALED_PREFIX)) throw new SealedTextError('not a sealed value');
+  const keyEnd = sealed.indexOf(':', SEALED_PREFIX.length);
+  const ordinalEnd = keyEnd < 0 ? -1 : sealed.indexOf(':', keyEnd + 1);
+  if (ordinalEnd < 0 || sealed.indexOf(':', ordinalEnd + 1) >= 0) throw new SealedTextError('malformed sealed value');
+  const ordinal = sealed.slice(keyEnd + 1, ordinalEnd);
+  if (!/^\d{1,9}$/.test(ordinal)) throw new SealedTextError('malformed sealed value');
+  const keyId = sealed.slice(SEALED_PREFIX.length, keyEnd);
+  return decrypt(dataKey, keyId, ordinalIv(Number(ordinal)), sealed.slice(ordinalEnd + 1)).toString('utf8');
 }
 
 /** A data key wrapped by the master key (random IV: the master key wraps many), as the key store keeps it. */

@@ -1,7 +1,9 @@
-import { isSealed, openText, SEALED_PREFIX, sealedKeyId, unwrapKey } from './sealed-text';
+import { openJsonTextsWithKeys, type OpenedJsonText, sealedKeyIdsInJson } from './json-text-opening';
+import { OpeningThread } from './opening-thread';
+import { isSealed, openText, sealedKeyId, unwrapKey } from './sealed-text';
 
-/** A sealed string as it appears in JSON text, its key id captured (see sealed-text.ts for the form). */
-const SEALED_IN_JSON = new RegExp(`"${SEALED_PREFIX}([A-Za-z0-9_-]+):\\d+:[A-Za-z0-9_-]*"`, 'g');
+/** Below this many texts a thread's round trip costs more than it saves. */
+const THREAD_MIN_TEXTS = 100;
 
 /** Where the wrapped data keys are read from (the event store's `data_keys`, or the platform's for KurrentDB). */
 export type DataKeyLoader = (keyIds: readonly string[]) => Promise<Map<string, string>>;
@@ -16,9 +18,13 @@ export type DataKeyLoader = (keyIds: readonly string[]) => Promise<Map<string, s
  * analysis, an action). An answer without sealed text is returned as is.
  */
 export class TextOpener {
+  private opening: OpeningThread | undefined;
+
+  /** `thread`: open large batches of JSON texts (exports) on a thread of their own (opening-thread.ts). */
   constructor(
     private readonly masterKey: Buffer,
     private readonly loadKeys: DataKeyLoader,
+    private readonly options: { thread?: boolean } = {},
   ) {}
 
   async open<T>(answer: T): Promise<T> {
@@ -38,30 +44,31 @@ export class TextOpener {
    * Opens the sealed strings inside JSON texts as stored (an export's `data`)
    * without parsing them: each becomes the JSON string of its plain text, or
    * `null` when its key is gone (`redacted` then says so). One key load for
-   * all the texts. A sealed string has no character JSON escapes, so it
-   * appears in the text exactly as it is in the value.
+   * all the texts, none when the caller read the keys with the texts
+   * (`knownKeys`: every key of these texts that still exists). A sealed
+   * string has no character JSON escapes, so it appears in the text exactly
+   * as it is in the value.
    */
-  async openJsonTexts(texts: readonly string[]): Promise<Array<{ json: string; redacted: boolean }>> {
-    const keyIds = new Set<string>();
-    for (const text of texts) {
-      if (!text.includes(SEALED_PREFIX)) continue;
-      for (const match of text.matchAll(SEALED_IN_JSON)) keyIds.add(match[1]);
+  async openJsonTexts(texts: readonly string[], knownKeys?: Map<string, string>): Promise<OpenedJsonText[]> {
+    let wrapped = knownKeys;
+    if (!wrapped) {
+      const keyIds = sealedKeyIdsInJson(texts);
+      if (keyIds.length === 0) return texts.map((json) => ({ json, redacted: false }));
+      wrapped = await this.loadKeys(keyIds);
     }
-    if (keyIds.size === 0) return texts.map((json) => ({ json, redacted: false }));
-    const keys = await this.keysOf([...keyIds]);
-    return texts.map((text) => {
-      if (!text.includes(SEALED_PREFIX)) return { json: text, redacted: false };
-      let redacted = false;
-      const json = text.replace(SEALED_IN_JSON, (quoted: string, keyId: string) => {
-        const key = keys.get(keyId);
-        if (!key) {
-          redacted = true;
-          return 'null';
-        }
-        return JSON.stringify(openText(key, quoted.slice(1, -1)));
-      });
-      return { json, redacted };
-    });
+    const thread = texts.length >= THREAD_MIN_TEXTS ? this.openingThread() : undefined;
+    return thread ? thread.open(wrapped, texts) : openJsonTextsWithKeys(this.masterKey, wrapped, texts);
+  }
+
+  /** Stops the opening thread, if one was started. */
+  async close(): Promise<void> {
+    await this.opening?.close();
+  }
+
+  private openingThread(): OpeningThread | undefined {
+    if (!this.options.thread) return undefined;
+    if (!this.opening || this.opening.stopped) this.opening = OpeningThread.spawn(this.masterKey);
+    return this.opening;
   }
 
   private async keysOf(keyIds: string[]): Promise<Map<string, Buffer>> {
