@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { Test } from 'supertest';
 import { networkStreamId } from '@indaga/domain';
 import { EVENT_STORE, type EventStore } from '@indaga/event-store';
-import { isSealed } from '@indaga/platform';
+import { isSealed, TextOpener } from '@indaga/platform';
 import { PROJECTION_SCHEDULER, type ProjectionScheduler } from '@indaga/projections';
 import { describeReport, plainTextReport } from '../../apps/api/src/operations/personal-data/plain-text-report';
 import { analysis, cycle, jointAction, network, school, session } from '../support/fixtures';
@@ -251,6 +251,7 @@ describe.each(STORE_KINDS)('personal data (%s)', (kind) => {
       .post(`${at}/redactions`)
       .send({ versions: [10, 77], reason: 'Supresión' })
       .expect(201);
+    await t.app.get(TextOpener).warm(); // else the first pages open on the main thread while the thread loads
     const events = (await t.admin().get(`${at}/events?limit=500`).expect(200)).body.events as Json[];
     expect(events).toHaveLength(144);
     const exported = await ndjsonOf(t.admin().get(`/v1/exports/events.ndjson?networkId=${big}`));

@@ -81,6 +81,7 @@ describe('TextOpener on its opening thread', () => {
     const local = new TextOpener(master, load);
     const threaded = new TextOpener(master, load, { thread: true });
     try {
+      await threaded.warm();
       const expected = await local.openJsonTexts(texts);
       expect(await threaded.openJsonTexts(texts)).toEqual(expected);
       expect(await threaded.openJsonTexts(texts, wrapped)).toEqual(expected);
@@ -95,6 +96,7 @@ describe('TextOpener on its opening thread', () => {
     const { wrapped, texts } = sealedPage(120);
     const threaded = new TextOpener(master, async () => wrapped, { thread: true });
     try {
+      await threaded.warm();
       const altered = [...texts];
       altered[60] = altered[60].replace(/:1:([A-Za-z0-9_-])/, (_m, c: string) => `:1:${c === 'A' ? 'B' : 'A'}`);
       await expect(threaded.openJsonTexts(altered, wrapped)).rejects.toBeInstanceOf(SealedTextError);

@@ -6,7 +6,9 @@ import { SealedTextError } from './sealed-text';
 /** What crosses to the opening thread and back (structured clone). */
 export type ToOpening = { id: number; wrapped: Map<string, string>; texts: readonly string[] };
 export type FromOpening =
-  { id: number; opened: OpenedJsonText[] } | { id: number; failure: { name: string; message: string } };
+  | { ready: true }
+  | { id: number; opened: OpenedJsonText[] }
+  | { id: number; failure: { name: string; message: string } };
 
 interface Pending {
   resolve(opened: OpenedJsonText[]): void;
@@ -24,8 +26,17 @@ export class OpeningThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stoppedBy: Error | undefined;
+  private started = false;
+  private readonly whenStarted: Promise<void>;
+  private markStarted: () => void = () => undefined;
+  private failStart: (error: Error) => void = () => undefined;
 
   private constructor(private readonly worker: Worker) {
+    this.whenStarted = new Promise<void>((resolve, reject) => {
+      this.markStarted = resolve;
+      this.failStart = reject;
+    });
+    this.whenStarted.catch(() => undefined);
     worker.on('message', (message: FromOpening) => this.received(message));
     worker.on('error', (error) => this.stop(new Error(`opening thread failed: ${error.message}`)));
     worker.on('exit', (code) => this.stop(new Error(`opening thread exited (${code})`)));
@@ -38,6 +49,16 @@ export class OpeningThread {
 
   get stopped(): boolean {
     return this.stoppedBy !== undefined;
+  }
+
+  /** The thread has loaded its code (from sources that takes ts-node a second): until then callers open on their own thread. */
+  get ready(): boolean {
+    return this.started && !this.stoppedBy;
+  }
+
+  /** Resolves once the thread is ready; rejects if it stops first. */
+  whenReady(): Promise<void> {
+    return this.whenStarted;
   }
 
   open(wrapped: Map<string, string>, texts: readonly string[]): Promise<OpenedJsonText[]> {
@@ -57,6 +78,11 @@ export class OpeningThread {
   }
 
   private received(message: FromOpening): void {
+    if ('ready' in message) {
+      this.started = true;
+      this.markStarted();
+      return;
+    }
     const request = this.pending.get(message.id);
     if (!request) return;
     this.pending.delete(message.id);
@@ -67,6 +93,7 @@ export class OpeningThread {
 
   private stop(error: Error): void {
     this.stoppedBy ??= error;
+    this.failStart(error);
     for (const request of this.pending.values()) request.reject(error);
     this.pending.clear();
   }

@@ -16,3 +16,4 @@ parentPort?.on('message', ({ id, wrapped, texts }: ToOpening) => {
   }
   parentPort?.postMessage(answer);
 });
+parentPort?.postMessage({ ready: true } satisfies FromOpening);

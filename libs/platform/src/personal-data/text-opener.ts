@@ -57,7 +57,15 @@ export class TextOpener {
       wrapped = await this.loadKeys(keyIds);
     }
     const thread = texts.length >= THREAD_MIN_TEXTS ? this.openingThread() : undefined;
-    return thread ? thread.open(wrapped, texts) : openJsonTextsWithKeys(this.masterKey, wrapped, texts);
+    return thread?.ready ? thread.open(wrapped, texts) : openJsonTextsWithKeys(this.masterKey, wrapped, texts);
+  }
+
+  /**
+   * Starts the opening thread now; resolves when it is ready (it loads in the
+   * background, and batches open on the caller's thread meanwhile).
+   */
+  async warm(): Promise<void> {
+    await this.openingThread()?.whenReady();
   }
 
   /** Stops the opening thread, if one was started. */
