@@ -121,6 +121,16 @@ describe.each([
     expect(Object.keys(health.body.checks).sort()).toEqual('REDIS_URL' in env ? ['redis', 'store'] : ['store']);
   });
 
+  it('GET /health/ready names the store, the read models and Redis; /health/live the process; no token needed', async () => {
+    const ready = await t.http().get('/health/ready').expect(200);
+    const up = { status: 'up' };
+    expect(ready.body).toEqual({
+      status: 'ok',
+      checks: 'REDIS_URL' in env ? { store: up, readModels: up, redis: up } : { store: up, readModels: up },
+    });
+    expect((await t.http().get('/health/live').expect(200)).body).toEqual({ status: 'ok', checks: { process: up } });
+  });
+
   it('a network token lists only its own network', async () => {
     const token = (await t.admin().post('/v1/tokens').send({ role: 'network', networkId: 'red-otra' }).expect(201)).body
       .token;

@@ -51,7 +51,10 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
           (err: Error) => res.writeHead(500).end(err.message),
         );
       } else if (req.method === 'GET' && req.url === '/health/live') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        // The API's /health/live body: the one check is the process itself.
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"status":"ok","checks":{"process":{"status":"up"}}}');
       } else res.writeHead(404).end();
     });
     await new Promise<void>((resolve, reject) => {

@@ -44,7 +44,7 @@ export class HealthController {
   @Get('live')
   @Public()
   live() {
-    return { status: 'ok' };
+    return LIVE;
   }
 
   private redisProbe(): Record<string, () => Promise<unknown>> {
@@ -76,6 +76,9 @@ export class HealthController {
     };
   }
 }
+
+/** Liveness names its one check, the process itself (no dependency is probed: a restart would not mend one). */
+export const LIVE = { status: 'ok', checks: { process: { status: 'up' } } } as const;
 
 /** The 200 body keeps its documented shape, `{ status: 'ok', checks: { store: { status: 'up' } } }`. */
 function withoutTimings(checks: Record<string, CheckResult>): Record<string, { status: 'up' | 'down' }> {
