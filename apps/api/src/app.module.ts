@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   ConfigModule,
   EventStoreModule,
@@ -19,7 +18,6 @@ import { ShutdownLog } from './operations/shutdown-log';
 import { NetworksModule } from './networks/networks.module';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectionsModule } from '@indaga/projections';
-import { OpenTextInterceptor } from './personal-data/open-text.interceptor';
 
 @Module({})
 export class AppModule {
@@ -38,13 +36,8 @@ export class AppModule {
         AnalysesModule,
       ],
       controllers: [HealthController, MetricsController, ProjectionsController],
-      providers: [
-        HttpMetrics,
-        ExpiredRecordsPurge,
-        ShutdownLog,
-        // SPEC 6.1: one opener on the way out of every JSON answer.
-        { provide: APP_INTERCEPTOR, useClass: OpenTextInterceptor },
-      ],
+      // SPEC 6.1's opener on the way out of every JSON answer is a Fastify hook (createApp).
+      providers: [HttpMetrics, ExpiredRecordsPurge, ShutdownLog],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { IndagaConfig } from '@indaga/platform';
+import { type IndagaConfig, TextOpener } from '@indaga/platform';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { BodyValidationPipe } from './http/body-validation.pipe';
@@ -14,6 +14,8 @@ import { completeOpenApi } from './http/openapi/complete-openapi';
 import { HttpMetrics } from './operations/metrics';
 import { RateLimits } from './http/rate-limits';
 import { enableCors } from './http/cors';
+import { sendWriteAnswer } from './networks/write/write-answer';
+import { openTextHook } from './personal-data/open-text.hook';
 import { mountQueueBoard } from './operations/queue-board';
 
 /** Max request body (SPEC section 3): larger bodies get 413. */
@@ -45,7 +47,8 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     abortOnError: false,
   });
   enableCors(app, config);
-  app.useGlobalFilters(new AllExceptionsFilter());
+  const exceptions = new AllExceptionsFilter();
+  app.useGlobalFilters(exceptions);
   app.useGlobalPipes(new InputLimitsPipe(), new BodyValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   // Graceful shutdown: requests in flight when closing starts are answered,
@@ -59,6 +62,9 @@ export async function createApp(config: IndagaConfig, options: CreateAppOptions 
     reply.header(CORRELATION_HEADER, request.id);
     if (closing) reply.header('connection', 'close');
   });
+  // Object answers on their way out: a write's status and headers first, then the free text opened.
+  fastify.addHook('preSerialization', sendWriteAnswer);
+  fastify.addHook('preSerialization', openTextHook(app.get(TextOpener), exceptions));
   app.get(HttpMetrics).install(fastify);
   await app.get(RateLimits).install(fastify);
   await mountQueueBoard(app, config);

@@ -4,11 +4,11 @@ import { mergeMap, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { ApiError } from '../http/api-error';
 import { endpointOf } from './access-record';
-import { ACCESS_LOGGED_KEY, AccessLoggedOptions } from './access-logged.decorator';
+import { ACCESS_LOGGED_KEY, type AccessLoggedOptions } from './access-logged.options';
 import { AccessLogWriter } from './access-log-writer';
 
 /**
- * Global interceptor for routes marked `@AccessLogged()`. It runs after the
+ * The interceptor of routes marked `@AccessLogged()`. It runs after the
  * guard (a 401/403 never reaches it) and records only once the handler has
  * answered (a 400 from validation or a 404 from the handler leaves no record),
  * but before the answer leaves: if the record cannot be written, the caller

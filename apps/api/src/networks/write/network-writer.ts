@@ -19,15 +19,18 @@ export interface WriteAnswerBody {
   id?: string;
 }
 
-export interface WriteAnswer {
-  status: 200 | 201;
-  body: WriteAnswerBody;
-  replayed: boolean;
+/** What a write route returns; the write-answer hook (write-answer.ts) sends its body with its status and headers. */
+export class WriteAnswer {
+  constructor(
+    readonly status: 200 | 201,
+    readonly body: WriteAnswerBody,
+    readonly replayed: boolean,
+  ) {}
 }
 
 /**
  * Sends a write's command on the (typed) bus with the values its request
- * carried, and shapes SPEC 3's answer; WriteAnswerInterceptor sends it.
+ * carried, and shapes SPEC 3's answer.
  */
 @Injectable()
 export class NetworkWriter {
@@ -39,6 +42,6 @@ export class NetworkWriter {
     );
     const body: WriteAnswerBody = { networkId: write.networkId, version: result.version, events: result.events };
     if (result.createdId !== undefined) body.id = result.createdId;
-    return { status: write.status, body, replayed: result.replayed };
+    return new WriteAnswer(write.status, body, result.replayed);
   }
 }

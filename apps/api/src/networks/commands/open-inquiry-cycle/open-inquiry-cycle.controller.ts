@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { NetworkIdParam } from '../../../http/path-params';
 import { newId } from '../../../new-id';
-import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { NetworkWrite } from '../../write/write-answer';
 import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { OpenInquiryCycleDto } from './open-inquiry-cycle.dto';

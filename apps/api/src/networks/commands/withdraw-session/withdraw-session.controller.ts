@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NETWORK_WRITE } from '../../../auth/access.decorator';
 import { LocalIdParam, NetworkIdParam } from '../../../http/path-params';
-import { NetworkWrite } from '../../write/write-answer.interceptor';
+import { NetworkWrite } from '../../write/write-answer';
 import { Write, type WriteContext } from '../../write/write-context.decorator';
 import { NetworkWriter } from '../../write/network-writer';
 import { WithdrawSessionDto } from './withdraw-session.dto';
