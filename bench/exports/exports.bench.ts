@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eventsNdjson } from '../../apps/api/src/exports/events-export';
 import { openSqliteEventStore } from '../../libs/event-store/src';
-import { TextOpener } from '../../libs/platform/src';
+import { openingThreads, TextOpener } from '../../libs/platform/src';
 import type { BenchSection } from '../lib/bench-section';
 import { TEST_MASTER_KEY } from '../../test/support/postgres-database';
 import { seedWithText } from '../personal-data/seed-with-text';
@@ -13,7 +13,7 @@ async function streamRate(path: string, total: number): Promise<number> {
   const store = await openSqliteEventStore({ path });
   // Opening every sealed text, as the API does, its opening thread started beforehand (as in a running API).
   const opener = new TextOpener(Buffer.from(TEST_MASTER_KEY, 'base64'), (ids) => store.readDataKeys!(ids), {
-    thread: true,
+    threads: openingThreads(),
   });
   try {
     await opener.warm();

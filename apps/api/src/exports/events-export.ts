@@ -45,18 +45,11 @@ async function textLines(
   page: readonly RecordedEventText[],
   opener: TextOpener | undefined,
   keysWithText: boolean,
-): Promise<string> {
-  const texts = page.map((e) => e.data);
-  const data = opener
-    ? await opener.openJsonTexts(texts, keysWithText ? keysOf(page) : undefined)
-    : texts.map((json) => ({ json, redacted: false }));
+): Promise<string | Buffer> {
   let text = '';
-  for (let i = 0; i < page.length; i++) {
-    const { position, streamId, version, type, metadata } = page[i];
-    const { json, redacted } = data[i];
-    text += `{"position":${position},"streamId":${JSON.stringify(streamId)},"version":${version},"type":${JSON.stringify(type)},"data":${json},"metadata":${metadata}${redacted ? ',"redacted":true' : ''}}\n`;
-  }
-  return text;
+  for (const { position, streamId, version, type, data, metadata } of page)
+    text += `{"position":${position},"streamId":${JSON.stringify(streamId)},"version":${version},"type":${JSON.stringify(type)},"data":${data},"metadata":${metadata}}\n`;
+  return opener ? opener.openLines(text, keysWithText ? keysOf(page) : undefined) : text;
 }
 
 /** The data keys read beside a page's events (a sealed text's key is its own event's). */
@@ -71,7 +64,8 @@ interface ExportReads<E extends { position: number; version: number }> {
   stream(streamId: string, fromVersion: number): Promise<E[]>;
   all(after: number): Promise<E[]>;
   recordedAt(event: E): string;
-  lines(page: readonly E[]): Promise<string>;
+  /** The page's NDJSON: text, or bytes where an opening thread encoded it. */
+  lines(page: readonly E[]): Promise<string | Buffer>;
 }
 
 function exportReads(
@@ -159,11 +153,8 @@ export const LINES_AHEAD = 3;
  * others in flight are dropped (their rejections are handled, never left
  * unhandled).
  */
-export async function* linesAhead<P>(
-  pages: AsyncIterable<P>,
-  lines: (page: P) => Promise<string>,
-): AsyncGenerator<string> {
-  const making: Array<Promise<string>> = [];
+export async function* linesAhead<P, L>(pages: AsyncIterable<P>, lines: (page: P) => Promise<L>): AsyncGenerator<L> {
+  const making: Array<Promise<L>> = [];
   const ahead = (page: P) => {
     const made = lines(page);
     made.catch(() => undefined);
@@ -171,7 +162,7 @@ export async function* linesAhead<P>(
   };
   for await (const page of pages) {
     ahead(page);
-    if (making.length >= LINES_AHEAD) yield await (making.shift() as Promise<string>);
+    if (making.length >= LINES_AHEAD) yield await (making.shift() as Promise<L>);
   }
-  while (making.length > 0) yield await (making.shift() as Promise<string>);
+  while (making.length > 0) yield await (making.shift() as Promise<L>);
 }

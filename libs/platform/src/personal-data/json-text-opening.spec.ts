@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openJsonTextsWithKeys } from './json-text-opening';
+import { openSealedLines } from './json-text-opening';
 import { unwrapKeysUnchecked } from './key-unwrap-batch';
 import { newDataKey, newKeyId, SealedTextError, sealText, unwrapKey, wrapKey } from './sealed-text';
 import { TextOpener } from './text-opener';
@@ -8,7 +8,7 @@ const master = randomBytes(32);
 
 function sealedPage(n: number) {
   const wrapped = new Map<string, string>();
-  const texts: string[] = [];
+  const lines: string[] = [];
   const plain: string[] = [];
   for (let i = 0; i < n; i++) {
     const keyId = newKeyId();
@@ -16,7 +16,7 @@ function sealedPage(n: number) {
     wrapped.set(keyId, wrapKey(master, keyId, key));
     const summary = `Profesora ${i}, "lectura" compartida\ncon ñandú 📚`;
     plain.push(JSON.stringify({ i, summary, lessons: [summary, 'dos'] }));
-    texts.push(
+    lines.push(
       JSON.stringify({
         i,
         summary: sealText(key, keyId, summary, 0),
@@ -24,7 +24,7 @@ function sealedPage(n: number) {
       }),
     );
   }
-  return { wrapped, texts, plain };
+  return { wrapped, lines, plain, ndjson: lines.map((l) => `${l}\n`).join('') };
 }
 
 describe('keys unwrapped in one batch (key-unwrap-batch.ts)', () => {
@@ -41,66 +41,70 @@ describe('keys unwrapped in one batch (key-unwrap-batch.ts)', () => {
   });
 });
 
-describe('opening sealed strings inside JSON texts', () => {
-  it('gives the plain JSON texts, and null with redacted where a key is gone', () => {
-    const { wrapped, texts, plain } = sealedPage(5);
-    const erased = [...wrapped.keys()][2];
-    wrapped.delete(erased);
-    const opened = openJsonTextsWithKeys(master, wrapped, [...texts, '{"sin":"texto"}']);
-    expect(opened.map((o) => o.redacted)).toEqual([false, false, true, false, false, false]);
-    expect(opened[0].json).toBe(plain[0]);
-    expect(JSON.parse(opened[2].json)).toEqual({ i: 2, summary: null, lessons: [null, 'dos'] });
-    expect(opened[5].json).toBe('{"sin":"texto"}');
+describe('opening sealed strings inside NDJSON text', () => {
+  it('gives the plain lines, and null with redacted where a key is gone', () => {
+    const { wrapped, lines, plain } = sealedPage(5);
+    wrapped.delete([...wrapped.keys()][2]);
+    const opened = openSealedLines(master, wrapped, [...lines, '{"sin":"texto"}', ''].join('\n')).split('\n');
+    expect(opened).toHaveLength(7);
+    expect(opened[0]).toBe(plain[0]);
+    expect(JSON.parse(opened[2])).toEqual({ i: 2, summary: null, lessons: [null, 'dos'], redacted: true });
+    expect(opened.map((l) => l.includes('"redacted":true'))).toEqual([false, false, true, false, false, false, false]);
+    expect(opened.slice(5)).toEqual(['{"sin":"texto"}', '']);
   });
 
   it('says the wrap was altered when it was, and the text when the text was', () => {
-    const { wrapped, texts } = sealedPage(2);
+    const { wrapped, lines, ndjson } = sealedPage(2);
     const [first] = wrapped.keys();
     const [format, iv, body] = (wrapped.get(first) as string).split(':');
     const flipped = Buffer.from(body, 'base64url');
     flipped[3] ^= 1;
     const altered = new Map(wrapped).set(first, `${format}:${iv}:${flipped.toString('base64url')}`);
-    expect(() => openJsonTextsWithKeys(master, altered, texts)).toThrow(/wrapped|authentication/);
+    expect(() => openSealedLines(master, altered, ndjson)).toThrow(/wrapped|authentication/);
     // The checked unwrap of the altered wrap is what fails (not only the text).
     expect(() => unwrapKey(master, first, altered.get(first) as string)).toThrow(SealedTextError);
-    const badText = texts[1].replace(/:0:([A-Za-z0-9_-])/, (_m, c: string) => `:0:${c === 'A' ? 'B' : 'A'}`);
-    expect(() => openJsonTextsWithKeys(master, wrapped, [texts[0], badText])).toThrow(SealedTextError);
+    const badLine = lines[1].replace(/:0:([A-Za-z0-9_-])/, (_m: string, c: string) => `:0:${c === 'A' ? 'B' : 'A'}`);
+    expect(() => openSealedLines(master, wrapped, `${lines[0]}\n${badLine}\n`)).toThrow(SealedTextError);
   });
 });
 
-describe('TextOpener on its opening thread', () => {
-  it('opens large batches on the thread exactly as on the calling thread, keys given or loaded', async () => {
-    const { wrapped, texts } = sealedPage(250);
-    const erased = [...wrapped.keys()][7];
-    wrapped.delete(erased);
+describe('TextOpener on its opening threads', () => {
+  it('opens large pages on the threads exactly as on the calling thread, keys given or loaded', async () => {
+    const { wrapped, ndjson } = sealedPage(250);
+    wrapped.delete([...wrapped.keys()][7]);
     let loads = 0;
     const load = async (ids: readonly string[]) => {
       loads++;
       return new Map([...wrapped].filter(([id]) => ids.includes(id)));
     };
     const local = new TextOpener(master, load);
-    const threaded = new TextOpener(master, load, { thread: true });
+    const threaded = new TextOpener(master, load, { threads: 2 });
     try {
       await threaded.warm();
-      const expected = await local.openJsonTexts(texts);
-      expect(await threaded.openJsonTexts(texts)).toEqual(expected);
-      expect(await threaded.openJsonTexts(texts, wrapped)).toEqual(expected);
+      const expected = await local.openLines(ndjson);
+      expect(typeof expected).toBe('string');
+      const onThread = await threaded.openLines(ndjson);
+      expect(Buffer.isBuffer(onThread)).toBe(true);
+      expect(onThread.toString()).toBe(expected);
+      // Several pages at once spread over both threads, each answer its own page.
+      const pages = await Promise.all([0, 1, 2, 3].map(() => threaded.openLines(ndjson, wrapped)));
+      for (const page of pages) expect(page.toString()).toBe(expected);
       expect(loads).toBe(2); // the known keys were not loaded again
-      expect(expected[7].redacted).toBe(true);
+      expect(String(expected).split('\n')[7]).toContain('"redacted":true');
     } finally {
       await threaded.close();
     }
   }, 30_000);
 
-  it('fails a batch whose text was altered, with the sealed-text error, and keeps working', async () => {
-    const { wrapped, texts } = sealedPage(120);
-    const threaded = new TextOpener(master, async () => wrapped, { thread: true });
+  it('fails a page whose text was altered, with the sealed-text error, and keeps working', async () => {
+    const { wrapped, lines, ndjson } = sealedPage(120);
+    const threaded = new TextOpener(master, async () => wrapped, { threads: 1 });
     try {
       await threaded.warm();
-      const altered = [...texts];
-      altered[60] = altered[60].replace(/:1:([A-Za-z0-9_-])/, (_m, c: string) => `:1:${c === 'A' ? 'B' : 'A'}`);
-      await expect(threaded.openJsonTexts(altered, wrapped)).rejects.toBeInstanceOf(SealedTextError);
-      expect((await threaded.openJsonTexts(texts, wrapped)).every((o) => !o.redacted)).toBe(true);
+      const altered = [...lines];
+      altered[60] = altered[60].replace(/:1:([A-Za-z0-9_-])/, (_m: string, c: string) => `:1:${c === 'A' ? 'B' : 'A'}`);
+      await expect(threaded.openLines(altered.join('\n'), wrapped)).rejects.toBeInstanceOf(SealedTextError);
+      expect((await threaded.openLines(ndjson, wrapped)).toString()).not.toContain('redacted');
     } finally {
       await threaded.close();
     }

@@ -1,22 +1,19 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnThread } from '@indaga/event-store';
-import type { OpenedJsonText } from './json-text-opening';
 import { SealedTextError } from './sealed-text';
 
 /** What crosses to the opening thread and back (structured clone). */
-export type ToOpening = { id: number; wrapped: Map<string, string>; texts: readonly string[] };
+export type ToOpening = { id: number; wrapped: Map<string, string>; ndjson: string };
 export type FromOpening =
-  | { ready: true }
-  | { id: number; opened: OpenedJsonText[] }
-  | { id: number; failure: { name: string; message: string } };
+  { ready: true } | { id: number; bytes: Uint8Array } | { id: number; failure: { name: string; message: string } };
 
 interface Pending {
-  resolve(opened: OpenedJsonText[]): void;
+  resolve(bytes: Buffer): void;
   reject(error: Error): void;
 }
 
 /**
- * A thread that opens the sealed text of export pages (openJsonTextsWithKeys),
+ * A thread that opens the sealed text of export pages (openSealedLines),
  * so that on a machine with a second core the decryption, the export's main
  * cost, runs beside the store reads and the socket writes instead of between
  * them. Started on first use; unref'd, so it never keeps a process alive. A
@@ -56,18 +53,24 @@ export class OpeningThread {
     return this.started && !this.stoppedBy;
   }
 
+  /** Batches sent and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /** Resolves once the thread is ready; rejects if it stops first. */
   whenReady(): Promise<void> {
     return this.whenStarted;
   }
 
-  open(wrapped: Map<string, string>, texts: readonly string[]): Promise<OpenedJsonText[]> {
+  /** The page's lines opened, UTF-8 encoded. */
+  open(wrapped: Map<string, string>, ndjson: string): Promise<Buffer> {
     if (this.stoppedBy) return Promise.reject(this.stoppedBy);
     const id = this.nextId++;
-    return new Promise<OpenedJsonText[]>((resolve, reject) => {
+    return new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref(); // work in flight keeps the process alive
-      this.worker.postMessage({ id, wrapped, texts } satisfies ToOpening);
+      this.worker.postMessage({ id, wrapped, ndjson } satisfies ToOpening);
     });
   }
 
@@ -87,7 +90,8 @@ export class OpeningThread {
     if (!request) return;
     this.pending.delete(message.id);
     if (this.pending.size === 0) this.worker.unref();
-    if ('opened' in message) request.resolve(message.opened);
+    if ('bytes' in message)
+      request.resolve(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
     else request.reject(failureOf(message.failure));
   }
 

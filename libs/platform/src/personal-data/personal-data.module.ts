@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/co
 import { EVENT_STORE, type EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, type IndagaConfig } from '../config/config';
 import { MASTER_KEY, resolveMasterKey } from './master-key';
-import { TextOpener } from './text-opener';
+import { openingThreads, TextOpener } from './text-opener';
 
 /**
  * Whether new events get their free text sealed. Always on: only the write
@@ -30,7 +30,7 @@ export class TextSealing {
       inject: [MASTER_KEY, EVENT_STORE],
       useFactory: (masterKey: Buffer, store: EventStore) => {
         if (!store.readDataKeys) throw new Error('the event store keeps no data keys');
-        return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids), { thread: true });
+        return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids), { threads: openingThreads() });
       },
     },
   ],

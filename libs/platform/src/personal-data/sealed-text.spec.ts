@@ -108,7 +108,7 @@ describe('TextOpener', () => {
     });
   });
 
-  it('opens sealed strings inside stored JSON text as the object opener does, without parsing it', async () => {
+  it('opens sealed strings inside stored NDJSON text as the object opener does, without parsing it', async () => {
     const sealed = sealEvents(master, 'network-x', 1, [analysed, session]);
     const erased = sealed.keys[1].keyId;
     const stored = new Map(sealed.keys.filter((k) => k.keyId !== erased).map((k) => [k.keyId, k.wrapped]));
@@ -117,16 +117,26 @@ describe('TextOpener', () => {
     const tricky = { ...analysed, data: { ...analysed.data, findings: 'dijo "sí"\nñandú \u007f' } };
     const more = sealEvents(master, 'network-x', 3, [tricky]);
     stored.set(more.keys[0].keyId, more.keys[0].wrapped);
-    const texts = [...sealed.events, ...more.events].map((e) => JSON.stringify(e.data));
-    const plain = JSON.stringify({ cycleId: 'c9', findings: 'sin sellar' });
-    const opened = await opener.openJsonTexts([...texts, plain]);
-    expect(opened.map((o) => JSON.parse(o.json))).toEqual([
-      analysed.data,
-      { ...session.data, activities: [{ ...session.data.activities[0], summary: null }] },
-      tricky.data,
-      JSON.parse(plain),
+    const plain = { version: 4, data: { cycleId: 'c9', findings: 'sin sellar' } };
+    const lines = [...sealed.events, ...more.events].map((e, i) => ({ version: i + 1, data: e.data }));
+    const ndjson = [...lines, plain].map((l) => `${JSON.stringify(l)}\n`).join('');
+    const opened = String(await opener.openLines(ndjson));
+    expect(opened.endsWith('\n')).toBe(true);
+    expect(
+      opened
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { version: 1, data: analysed.data },
+      {
+        version: 2,
+        data: { ...session.data, activities: [{ ...session.data.activities[0], summary: null }] },
+        redacted: true,
+      },
+      { version: 3, data: tricky.data },
+      plain,
     ]);
-    expect(opened.map((o) => o.redacted)).toEqual([false, true, false, false]);
-    expect(opened[3].json).toBe(plain);
+    expect(opened.split('\n')[3]).toBe(JSON.stringify(plain));
   });
 });

@@ -1,9 +1,19 @@
-import { openJsonTextsWithKeys, type OpenedJsonText, sealedKeyIdsInJson } from './json-text-opening';
+import { openSealedLines, sealedKeyIdsInJson } from './json-text-opening';
+import { availableParallelism } from 'node:os';
 import { OpeningThread } from './opening-thread';
 import { isSealed, openText, sealedKeyId, unwrapKey } from './sealed-text';
 
-/** Below this many texts a thread's round trip costs more than it saves. */
-const THREAD_MIN_TEXTS = 100;
+/** Below this much text (about 100 events) a thread's round trip costs more than it saves. */
+const THREAD_MIN_CHARS = 50_000;
+
+/**
+ * Opening threads for exports: one per core, at most 4 (on 2 cores, two
+ * threads beside the request's thread still gained: reading and writing the
+ * page leave room on both cores).
+ */
+export function openingThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism()));
+}
 
 /** Where the wrapped data keys are read from (the event store's `data_keys`, or the platform's for KurrentDB). */
 export type DataKeyLoader = (keyIds: readonly string[]) => Promise<Map<string, string>>;
@@ -18,14 +28,20 @@ export type DataKeyLoader = (keyIds: readonly string[]) => Promise<Map<string, s
  * analysis, an action). An answer without sealed text is returned as is.
  */
 export class TextOpener {
-  private opening: OpeningThread | undefined;
+  private readonly opening: Array<OpeningThread | undefined>;
 
-  /** `thread`: open large batches of JSON texts (exports) on a thread of their own (opening-thread.ts). */
+  /**
+   * `threads`: open large batches of JSON texts (export pages) on that many
+   * threads of their own (opening-thread.ts), each batch on the least busy;
+   * none by default.
+   */
   constructor(
     private readonly masterKey: Buffer,
     private readonly loadKeys: DataKeyLoader,
-    private readonly options: { thread?: boolean } = {},
-  ) {}
+    options: { threads?: number } = {},
+  ) {
+    this.opening = new Array<OpeningThread | undefined>(Math.max(0, options.threads ?? 0)).fill(undefined);
+  }
 
   async open<T>(answer: T): Promise<T> {
     const keyIds = new Set<string>();
@@ -41,42 +57,49 @@ export class TextOpener {
   }
 
   /**
-   * Opens the sealed strings inside JSON texts as stored (an export's `data`)
-   * without parsing them: each becomes the JSON string of its plain text, or
-   * `null` when its key is gone (`redacted` then says so). One key load for
-   * all the texts, none when the caller read the keys with the texts
-   * (`knownKeys`: every key of these texts that still exists). A sealed
-   * string has no character JSON escapes, so it appears in the text exactly
-   * as it is in the value.
+   * Opens the sealed strings inside NDJSON text as stored (an export's page)
+   * without parsing it (openSealedLines): plain text, or `null` and the
+   * line's `"redacted":true` where the key is gone. One key load for the
+   * page, none when the caller read the keys with the events (`knownKeys`:
+   * every key of these lines that still exists). Large pages are opened on
+   * an opening thread, which answers the bytes to send.
    */
-  async openJsonTexts(texts: readonly string[], knownKeys?: Map<string, string>): Promise<OpenedJsonText[]> {
+  async openLines(ndjson: string, knownKeys?: Map<string, string>): Promise<string | Buffer> {
     let wrapped = knownKeys;
     if (!wrapped) {
-      const keyIds = sealedKeyIdsInJson(texts);
-      if (keyIds.length === 0) return texts.map((json) => ({ json, redacted: false }));
+      const keyIds = sealedKeyIdsInJson(ndjson);
+      if (keyIds.length === 0) return ndjson;
       wrapped = await this.loadKeys(keyIds);
     }
-    const thread = texts.length >= THREAD_MIN_TEXTS ? this.openingThread() : undefined;
-    return thread?.ready ? thread.open(wrapped, texts) : openJsonTextsWithKeys(this.masterKey, wrapped, texts);
+    const thread = ndjson.length >= THREAD_MIN_CHARS ? this.leastBusyThread() : undefined;
+    return thread ? thread.open(wrapped, ndjson) : openSealedLines(this.masterKey, wrapped, ndjson);
   }
 
   /**
-   * Starts the opening thread now; resolves when it is ready (it loads in the
-   * background, and batches open on the caller's thread meanwhile).
+   * Starts the opening threads now; resolves when they are ready (they load
+   * in the background, and batches open on the caller's thread meanwhile).
    */
   async warm(): Promise<void> {
-    await this.openingThread()?.whenReady();
+    await Promise.all(this.threads().map((thread) => thread.whenReady()));
   }
 
-  /** Stops the opening thread, if one was started. */
+  /** Stops the opening threads that were started. */
   async close(): Promise<void> {
-    await this.opening?.close();
+    await Promise.all(this.opening.map((thread) => thread?.close()));
   }
 
-  private openingThread(): OpeningThread | undefined {
-    if (!this.options.thread) return undefined;
-    if (!this.opening || this.opening.stopped) this.opening = OpeningThread.spawn(this.masterKey);
-    return this.opening;
+  /** The threads, any that stopped (or never started) started again. */
+  private threads(): OpeningThread[] {
+    for (let i = 0; i < this.opening.length; i++)
+      if (!this.opening[i] || this.opening[i]!.stopped) this.opening[i] = OpeningThread.spawn(this.masterKey);
+    return this.opening as OpeningThread[];
+  }
+
+  /** The ready thread with the fewest batches in flight, if any thread is ready. */
+  private leastBusyThread(): OpeningThread | undefined {
+    let best: OpeningThread | undefined;
+    for (const thread of this.threads()) if (thread.ready && (!best || thread.inFlight < best.inFlight)) best = thread;
+    return best;
   }
 
   private async keysOf(keyIds: string[]): Promise<Map<string, Buffer>> {
