@@ -11,6 +11,16 @@ import { stateLatency } from './state-latency';
 import { LoadResult, runWriteLoad, WriteTarget } from './write-load';
 
 export const ADMIN = 'bench-admin-token-0123456789';
+
+/** A school of the benchmarks' networks (all join on 2015-12-01). */
+export const benchSchool = (schoolId: string) => ({
+  schoolId,
+  name: `Escuela ${schoolId}`,
+  dependency: 'slep',
+  zone: 'rural',
+  levels: ['basic'],
+  joinedOn: '2015-12-01',
+});
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = 32;
 const NETWORKS = 64;
@@ -38,14 +48,7 @@ export async function seed(base: string): Promise<WriteTarget> {
       registeredOn: '2015-12-01',
     });
     for (const schoolId of SCHOOLS) {
-      await post(`${base}/v1/networks/${networkId}/schools`, ADMIN, {
-        schoolId,
-        name: `Escuela ${schoolId}`,
-        dependency: 'slep',
-        zone: 'rural',
-        levels: ['basic'],
-        joinedOn: '2015-12-01',
-      });
+      await post(`${base}/v1/networks/${networkId}/schools`, ADMIN, benchSchool(schoolId));
     }
     tokens.set(networkId, (await post(`${base}/v1/tokens`, ADMIN, { role: 'network', networkId })).token!);
   }

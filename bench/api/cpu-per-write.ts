@@ -19,7 +19,7 @@ import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres
 import { deleteQueueKeys } from '../lib/redis-keys';
 import { median } from '../lib/measure';
 import { createApp } from '../../apps/api/src/create-app';
-import { ADMIN } from './api.bench';
+import { ADMIN, benchSchool } from './api.bench';
 import { sessionBody } from './write-load';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -70,14 +70,7 @@ async function main() {
         registeredOn: '2015-12-01',
       });
       for (const schoolId of schools) {
-        await post(`/v1/networks/${networkId}/schools`, ADMIN, {
-          schoolId,
-          name: `Escuela ${schoolId}`,
-          dependency: 'slep',
-          zone: 'rural',
-          levels: ['basic'],
-          joinedOn: '2015-12-01',
-        });
+        await post(`/v1/networks/${networkId}/schools`, ADMIN, benchSchool(schoolId));
       }
       tokens.set(networkId, (await post('/v1/tokens', ADMIN, { role: 'network', networkId })).token!);
     }
