@@ -9,7 +9,7 @@
  * What this skips is the wrap's tag check, and only where the key is used to
  * open a text right away: a text is AES-GCM under that key with the key id as
  * AAD, so an altered wrap yields a wrong key and the text fails its own
- * authentication (nothing is opened, nothing leaks). `openJsonTextsWithKeys`
+ * authentication (nothing is opened, nothing leaks). `openSealedLines`
  * then unwraps that key the checked way, so the error still says which part
  * was altered.
  */

@@ -51,11 +51,6 @@ export class TextOpener {
     return rebuild(answer, undefined, keys).value as T;
   }
 
-  /** Opens many answers with one key load (an export's page of events). */
-  async openAll<T>(answers: readonly T[]): Promise<T[]> {
-    return this.open(answers as T[]);
-  }
-
   /**
    * Opens the sealed strings inside NDJSON text as stored (an export's page)
    * without parsing it (openSealedLines): plain text, or `null` and the
