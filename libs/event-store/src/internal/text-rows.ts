@@ -3,25 +3,21 @@ import type { RecordedEventText } from '../event-store.port';
 /** The event's data key beside its row (LEFT JOIN data_keys): both null when it has none or it was destroyed. */
 type KeyColumns = [keyId: string | null, wrapped: string | null];
 
-/** A stream read's row (both SQL adapters select these columns in this order), JSON columns as text. */
-export type StreamTextRow = [
-  position: number,
-  version: number,
-  type: string,
-  data: string,
-  metadata: string,
-  ...KeyColumns,
-];
+/** A stream read's row with the JSON columns as stored text (SQLite's parsed reads select these too). */
+export type StreamEventRow = [position: number, version: number, type: string, data: string, metadata: string];
 /** A read of the whole log's row, JSON columns as text. */
-export type AllTextRow = [
+export type AllEventRow = [
   position: number,
   streamId: string,
   version: number,
   type: string,
   data: string,
   metadata: string,
-  ...KeyColumns,
 ];
+
+/** The text reads' rows (both SQL adapters select these columns in this order): the event, then its key. */
+export type StreamTextRow = [...StreamEventRow, ...KeyColumns];
+export type AllTextRow = [...AllEventRow, ...KeyColumns];
 
 function textEvent(
   streamId: string,

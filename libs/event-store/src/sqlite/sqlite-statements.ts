@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { AllTextRow, StreamTextRow } from '../internal/text-rows';
+import type { AllEventRow, AllTextRow, StreamEventRow, StreamTextRow } from '../internal/text-rows';
 
 /** Statements of the writing connection, prepared once per store. */
 export interface WriteStatements {
@@ -53,15 +53,9 @@ export function prepareWrites(db: Database): WriteStatements {
 }
 
 /** Row shapes are positional (`raw()`): no per-row object with named keys to build and throw away. */
-export type StreamRow = [position: number, version: number, type: string, data: string, metadata: string];
-export type AllRow = [
-  position: number,
-  streamId: string,
-  version: number,
-  type: string,
-  data: string,
-  metadata: string,
-];
+/** The parsed reads' rows: JSON columns as SQLite keeps them (text), parsed by the store. */
+export type StreamRow = StreamEventRow;
+export type AllRow = AllEventRow;
 
 export interface ReadStatements {
   readStream: Statement<[string, number, number, number], StreamRow>;
