@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { networkStreamId } from '@indaga/domain';
 import { EventStore, RecordedEvent, RecordedEventText } from '@indaga/event-store';
 import type { TextOpener } from '@indaga/platform';
+import { logEvent } from '../networks/history/log-event';
 
 /** Events per store read: one page is in memory at a time, whatever the log's size. */
 export const EXPORT_PAGE = 1_000;
@@ -21,14 +22,7 @@ export function line({ position, streamId, version, type, data, metadata }: Reco
  * where its key was destroyed) and written with the same keys in the same order.
  */
 async function openedLines(page: readonly RecordedEvent[], opener: TextOpener | undefined): Promise<string> {
-  const plain = page.map(({ position, streamId, version, type, data, metadata }) => ({
-    position,
-    streamId,
-    version,
-    type,
-    data,
-    metadata,
-  }));
+  const plain = page.map(logEvent);
   const opened = opener ? await opener.open(plain) : plain;
   if (opened === plain) return page.map(line).join('');
   return opened.map((e) => JSON.stringify(e) + '\n').join('');

@@ -13,6 +13,7 @@ import { historyAsHappened, stateAnswer } from '../../analyses/state/state-answe
 import { StateAnalysisQuery } from '../../analyses/state/state.query.dto';
 import { GlobalLogQuery, StreamPageQuery } from './history.dto';
 import { HistoryReader } from './history-reader';
+import { logEvent } from './log-event';
 
 /** Analysts replay history straight from the event store (SPEC section 3). */
 @ApiTags('history')
@@ -52,14 +53,7 @@ export class HistoryController {
     const after = query.after ?? 0;
     const events = await this.store.readAll({ after, limit: query.limit ?? 1000 });
     return {
-      events: events.map(({ position, streamId, version, type, data, metadata }) => ({
-        position,
-        streamId,
-        version,
-        type,
-        data,
-        metadata,
-      })),
+      events: events.map(logEvent),
       next: events.length > 0 ? events[events.length - 1].position : after,
     };
   }
