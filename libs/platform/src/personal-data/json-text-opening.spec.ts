@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openSealedLines } from './json-text-opening';
 import { unwrapKeysUnchecked } from './key-unwrap-batch';
+import { nativeGcm } from './native-gcm';
 import { newDataKey, newKeyId, SealedTextError, sealText, unwrapKey, wrapKey } from './sealed-text';
 import { TextOpener } from './text-opener';
 
@@ -41,13 +42,29 @@ describe('keys unwrapped in one batch (key-unwrap-batch.ts)', () => {
   });
 });
 
-describe('opening sealed strings inside NDJSON text', () => {
+describe.each([
+  ['in one native call', nativeGcm()],
+  ["text by text with Node's crypto", undefined],
+])('opening sealed strings inside NDJSON text, %s', (_how, gcm) => {
+  const open = (wrapped: ReadonlyMap<string, string>, ndjson: string) => openSealedLines(master, wrapped, ndjson, gcm);
+
+  it('gives the JSON of the plain text for every string, escapes and all', () => {
+    const { wrapped, lines, plain } = sealedPage(300);
+    expect(open(wrapped, [...lines, ''].join('\n'))).toBe([...plain, ''].join('\n'));
+  });
+
+  it('refuses an ordinal longer than a nonce holds, as openText does', () => {
+    const { wrapped, lines } = sealedPage(1);
+    expect(() => open(wrapped, lines[0].replace(/:0:/, ':0000000000:'))).toThrow(/malformed/);
+  });
+
   it('gives the plain lines, and null with redacted where a key is gone', () => {
     const { wrapped, lines, plain } = sealedPage(5);
     wrapped.delete([...wrapped.keys()][2]);
-    const opened = openSealedLines(master, wrapped, [...lines, '{"sin":"texto"}', ''].join('\n')).split('\n');
+    const opened = open(wrapped, [...lines, '{"sin":"texto"}', ''].join('\n')).split('\n');
     expect(opened).toHaveLength(7);
-    expect(opened[0]).toBe(plain[0]);
+    // Every other line whole, those after the lost one included.
+    expect([0, 1, 3, 4].map((i) => opened[i])).toEqual([0, 1, 3, 4].map((i) => plain[i]));
     expect(JSON.parse(opened[2])).toEqual({ i: 2, summary: null, lessons: [null, 'dos'], redacted: true });
     expect(opened.map((l) => l.includes('"redacted":true'))).toEqual([false, false, true, false, false, false, false]);
     expect(opened.slice(5)).toEqual(['{"sin":"texto"}', '']);
@@ -60,11 +77,11 @@ describe('opening sealed strings inside NDJSON text', () => {
     const flipped = Buffer.from(body, 'base64url');
     flipped[3] ^= 1;
     const altered = new Map(wrapped).set(first, `${format}:${iv}:${flipped.toString('base64url')}`);
-    expect(() => openSealedLines(master, altered, ndjson)).toThrow(/wrapped|authentication/);
+    expect(() => open(altered, ndjson)).toThrow(/wrapped|authentication/);
     // The checked unwrap of the altered wrap is what fails (not only the text).
     expect(() => unwrapKey(master, first, altered.get(first) as string)).toThrow(SealedTextError);
     const badLine = lines[1].replace(/:0:([A-Za-z0-9_-])/, (_m: string, c: string) => `:0:${c === 'A' ? 'B' : 'A'}`);
-    expect(() => openSealedLines(master, wrapped, `${lines[0]}\n${badLine}\n`)).toThrow(SealedTextError);
+    expect(() => open(wrapped, `${lines[0]}\n${badLine}\n`)).toThrow(SealedTextError);
   });
 });
 

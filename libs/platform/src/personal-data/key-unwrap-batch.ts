@@ -14,9 +14,8 @@
  * was altered.
  */
 import { createCipheriv } from 'node:crypto';
-import { KEY_BYTES, SealedTextError } from './sealed-text';
+import { IV_BYTES, KEY_BYTES, SealedTextError } from './sealed-text';
 
-const IV_BYTES = 12;
 const BLOCK = 16;
 /** `w1:` + 16 base64url characters of IV + `:` + 64 of ciphertext ‖ tag (48 bytes). */
 const IV_AT = 3;

@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, type OnModuleDestroy } from '@nestjs/co
 import { EVENT_STORE, type EventStore } from '@indaga/event-store';
 import { INDAGA_CONFIG, type IndagaConfig } from '../config/config';
 import { MASTER_KEY, resolveMasterKey } from './master-key';
+import { nativeGcm } from './native-gcm';
 import { openingThreads, TextOpener } from './text-opener';
 
 /**
@@ -30,6 +31,10 @@ export class TextSealing {
       inject: [MASTER_KEY, EVENT_STORE],
       useFactory: (masterKey: Buffer, store: EventStore) => {
         if (!store.readDataKeys) throw new Error('the event store keeps no data keys');
+        if (!nativeGcm())
+          new Logger('personal-data').warn(
+            "the native AES-GCM opener is not built (npm install builds it: libs/platform/native); exports open free text with Node's crypto, at about half the rate",
+          );
         return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids), { threads: openingThreads() });
       },
     },

@@ -18,8 +18,9 @@
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 export const SEALED_PREFIX = '\u007fenc1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+/** GCM's 96-bit IV; a text's nonce is its ordinal in the event, big-endian, in the last 4 of these bytes. */
+export const IV_BYTES = 12;
+export const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 
 export function isSealed(value: unknown): value is string {
