@@ -2,7 +2,8 @@
  * The native AES-GCM batch opener (libs/platform/native/gcm-open.c, built at
  * `npm install`): many texts, each under its own key, opened in one call
  * through OpenSSL, about 10× cheaper per text than Node's createDecipheriv
- * (which an export would otherwise call once per event). Optional: where it
+ * (which an export, or a page of events, would otherwise call once per
+ * text). Optional: where it
  * did not build (no compiler), callers open text by text, and the API says
  * so at start-up.
  */

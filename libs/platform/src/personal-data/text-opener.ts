@@ -1,7 +1,8 @@
 import { openSealedLines, sealedKeyIdsInJson } from './json-text-opening';
 import { availableParallelism } from 'node:os';
 import { OpeningThread } from './opening-thread';
-import { isSealed, openText, sealedKeyId, unwrapKey } from './sealed-text';
+import { openSealedBatch, sealedItem, type SealedItem } from './sealed-batch';
+import { isSealed, sealedKeyId } from './sealed-text';
 
 /** Below this much text (about 100 events) a thread's round trip costs more than it saves. */
 const THREAD_MIN_CHARS = 50_000;
@@ -44,11 +45,15 @@ export class TextOpener {
   }
 
   async open<T>(answer: T): Promise<T> {
-    const keyIds = new Set<string>();
-    collectKeyIds(answer, keyIds);
-    if (keyIds.size === 0) return answer;
-    const keys = await this.keysOf([...keyIds]);
-    return rebuild(answer, undefined, keys).value as T;
+    const found = new Map<string, SealedItem>();
+    collectSealed(answer, found);
+    if (found.size === 0) return answer;
+    const items = [...found.values()];
+    const wrapped = await this.loadKeys([...new Set(items.map((item) => item.keyId))]);
+    // All of the answer's strings opened together (sealed-batch.ts), then put back in place.
+    const plain = openSealedBatch(this.masterKey, wrapped, items);
+    const opened = new Map(items.map((item, i) => [item.sealed, plain[i]]));
+    return rebuild(answer, undefined, opened).value as T;
   }
 
   /**
@@ -96,25 +101,19 @@ export class TextOpener {
     for (const thread of this.threads()) if (thread.ready && (!best || thread.inFlight < best.inFlight)) best = thread;
     return best;
   }
-
-  private async keysOf(keyIds: string[]): Promise<Map<string, Buffer>> {
-    const wrapped = await this.loadKeys(keyIds);
-    const keys = new Map<string, Buffer>();
-    for (const [keyId, w] of wrapped) keys.set(keyId, unwrapKey(this.masterKey, keyId, w));
-    return keys;
-  }
 }
 
-function collectKeyIds(value: unknown, into: Set<string>): void {
+/** The answer's sealed strings (each once), with their parts. */
+function collectSealed(value: unknown, into: Map<string, SealedItem>): void {
   if (typeof value === 'string') {
-    if (isSealed(value)) {
+    if (isSealed(value) && !into.has(value)) {
       const keyId = sealedKeyId(value);
-      if (keyId) into.add(keyId);
+      if (keyId) into.set(value, sealedItem(value, keyId));
     }
   } else if (Array.isArray(value)) {
-    for (const item of value) collectKeyIds(item, into);
+    for (const item of value) collectSealed(item, into);
   } else if (isPlainObject(value)) {
-    for (const key in value) collectKeyIds((value as Record<string, unknown>)[key], into);
+    for (const key in value) collectSealed((value as Record<string, unknown>)[key], into);
   }
 }
 
@@ -134,16 +133,17 @@ interface Rebuilt {
   redacted: boolean;
 }
 
-function rebuild(value: unknown, parentKey: string | undefined, keys: Map<string, Buffer>): Rebuilt {
+/** `opened`: each sealed string's plain text, null where its key is gone. */
+function rebuild(value: unknown, parentKey: string | undefined, opened: ReadonlyMap<string, string | null>): Rebuilt {
   if (typeof value === 'string') {
     if (!isSealed(value)) return { value, redacted: false };
-    const key = keys.get(sealedKeyId(value) as string);
-    return key ? { value: openText(key, value), redacted: false } : { value: null, redacted: true };
+    const plain = opened.get(value) ?? null; // a sealed string without a key id has no key either
+    return plain === null ? { value: null, redacted: true } : { value: plain, redacted: false };
   }
   if (Array.isArray(value)) {
     let redacted = false;
     const out = value.map((item) => {
-      const r = rebuild(item, parentKey, keys);
+      const r = rebuild(item, parentKey, opened);
       redacted ||= r.redacted;
       return r.value;
     });
@@ -153,7 +153,7 @@ function rebuild(value: unknown, parentKey: string | undefined, keys: Map<string
   let redacted = false;
   const out: Record<string, unknown> = {};
   for (const key in value) {
-    const r = rebuild((value as Record<string, unknown>)[key], key, keys);
+    const r = rebuild((value as Record<string, unknown>)[key], key, opened);
     redacted ||= r.redacted;
     out[key] = r.value;
   }
