@@ -1,9 +1,9 @@
 import { nativeGcm, type NativeGcm } from './native-gcm';
 import { openSealedBatch } from './sealed-batch';
-import { SEALED_PREFIX } from './sealed-text';
+import { SEALED_FORM, SEALED_PREFIX } from './sealed-text';
 
 /** A sealed string as it appears in JSON text, its key id, ordinal and body captured (see sealed-text.ts for the form). */
-export const SEALED_IN_JSON = new RegExp(`"${SEALED_PREFIX}([A-Za-z0-9_-]+):(\\d+):([A-Za-z0-9_-]*)"`, 'g');
+export const SEALED_IN_JSON = new RegExp(`"${SEALED_FORM}"`, 'g');
 
 /** Put before the closing brace of a line one of whose sealed strings had no key left. */
 const REDACTED_MEMBER = ',"redacted":true';

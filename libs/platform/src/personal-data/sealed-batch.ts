@@ -1,6 +1,6 @@
 import { unwrapKeysUnchecked } from './key-unwrap-batch';
 import { nativeGcm, type NativeGcm } from './native-gcm';
-import { IV_BYTES, KEY_BYTES, openText, SEALED_PREFIX, TAG_BYTES, unwrapKey } from './sealed-text';
+import { IV_BYTES, KEY_BYTES, openText, SEALED_FORM, TAG_BYTES, unwrapKey } from './sealed-text';
 
 /** A sealed string and its parts (see sealed-text.ts for the form). */
 export interface SealedItem {
@@ -10,7 +10,7 @@ export interface SealedItem {
   body: string;
 }
 
-const SEALED_PARTS = new RegExp(`^${SEALED_PREFIX}([A-Za-z0-9_-]+):(\\d+):([A-Za-z0-9_-]*)$`);
+const SEALED_PARTS = new RegExp(`^${SEALED_FORM}$`);
 
 /** The parts of a sealed string; one that does not parse keeps only its key id (it fails to open, as openText says). */
 export function sealedItem(sealed: string, keyId: string): SealedItem {

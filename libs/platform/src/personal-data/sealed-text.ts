@@ -18,6 +18,8 @@
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 export const SEALED_PREFIX = '\u007fenc1:';
+/** A sealed string's form as a regular expression's source: key id, ordinal and body captured. */
+export const SEALED_FORM = `${SEALED_PREFIX}([A-Za-z0-9_-]+):(\\d+):([A-Za-z0-9_-]*)`;
 /** GCM's 96-bit IV; a text's nonce is its ordinal in the event, big-endian, in the last 4 of these bytes. */
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
