@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchSection } from '../lib/bench-section';
 import { deleteQueueKeys } from '../lib/redis-keys';
-import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
+import { createTempDatabase } from '../../test/support/postgres-database';
+import { BENCH_REDIS_URL, writeBenchEnv } from '../lib/write-bench-env';
 import { type ChildServer, startChildServer } from './child-server';
 import { stateLatency } from './state-latency';
 import { LoadResult, runWriteLoad, WriteTarget } from './write-load';
@@ -21,7 +22,6 @@ export const benchSchool = (schoolId: string) => ({
   levels: ['basic'],
   joinedOn: '2015-12-01',
 });
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = 32;
 const NETWORKS = 64;
 const SCHOOLS = Array.from({ length: 16 }, (_, i) => String(10100 + i));
@@ -95,17 +95,9 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const contenders: Contender[] = [];
   try {
-    // Projections are built by workers (REDIS_URL, INDAGA_ROLE=api): this measures the write path, catch-up enqueue included.
-    // Rate limits are off: 32 connections on 64 network tokens from one address would spend any sane budget in
-    // seconds. Their cost is measured by the extra contender below (BENCH_RATE_LIMIT=1), with budgets never reached.
-    const noLimits = { INDAGA_RATE_LIMIT_PER_TOKEN: '0', INDAGA_RATE_LIMIT_PER_IP: '0' };
-    const queue = {
-      REDIS_URL,
-      INDAGA_ROLE: 'api',
-      INDAGA_QUEUE_PREFIX: prefix,
-      INDAGA_MASTER_KEY: TEST_MASTER_KEY,
-      ...noLimits,
-    };
+    // Rate limits are off (writeBenchEnv); their cost is measured by the extra contender below
+    // (BENCH_RATE_LIMIT=1), with budgets never reached.
+    const queue = writeBenchEnv(prefix);
     contenders.push(
       await contender('ceiling: NestJS + Fastify + ValidationPipe', 'ceiling-server.ts', ['fastify'], {}, false),
     );
@@ -185,6 +177,6 @@ export async function runApiBench(opts: { quick?: boolean } = {}): Promise<Bench
     for (const c of contenders) await c.server.stop();
     await pg.drop();
     rmSync(dir, { recursive: true, force: true });
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await deleteQueueKeys(BENCH_REDIS_URL, prefix);
   }
 }

@@ -15,14 +15,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, TextSealing } from '@indaga/platform';
-import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
+import { createTempDatabase } from '../../test/support/postgres-database';
+import { BENCH_REDIS_URL, writeBenchEnv } from '../lib/write-bench-env';
 import { deleteQueueKeys } from '../lib/redis-keys';
 import { median } from '../lib/measure';
 import { createApp } from '../../apps/api/src/create-app';
 import { ADMIN, benchSchool } from './api.bench';
 import { sessionBody } from './write-load';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CALLERS = 32;
 const NETWORKS = 64;
 
@@ -34,12 +34,7 @@ async function main() {
   Object.assign(process.env, {
     LOG_LEVEL: 'warn',
     INDAGA_ADMIN_TOKEN: ADMIN,
-    REDIS_URL,
-    INDAGA_ROLE: 'api',
-    INDAGA_QUEUE_PREFIX: prefix,
-    INDAGA_MASTER_KEY: TEST_MASTER_KEY,
-    INDAGA_RATE_LIMIT_PER_TOKEN: '0',
-    INDAGA_RATE_LIMIT_PER_IP: '0',
+    ...writeBenchEnv(prefix),
     ...(pg
       ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url }
       : { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, 'api.db') }),
@@ -104,7 +99,7 @@ async function main() {
   } finally {
     await app.close();
     await pg?.drop();
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await deleteQueueKeys(BENCH_REDIS_URL, prefix);
     rmSync(dir, { recursive: true, force: true });
   }
 }

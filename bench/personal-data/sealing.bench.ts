@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type BenchSection } from '../lib/bench-section';
 import { deleteQueueKeys } from '../lib/redis-keys';
-import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
+import { createTempDatabase } from '../../test/support/postgres-database';
+import { BENCH_REDIS_URL, writeBenchEnv } from '../lib/write-bench-env';
 import { type Contender, contender, median } from '../api/api.bench';
 import { runWriteLoad } from '../api/write-load';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = 32;
 
 /**
@@ -28,14 +28,7 @@ export async function runSealingWriteBench(opts: { quick?: boolean } = {}): Prom
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const contenders: Contender[] = [];
   try {
-    const env = {
-      REDIS_URL,
-      INDAGA_ROLE: 'api',
-      INDAGA_QUEUE_PREFIX: prefix,
-      INDAGA_MASTER_KEY: TEST_MASTER_KEY,
-      INDAGA_RATE_LIMIT_PER_TOKEN: '0',
-      INDAGA_RATE_LIMIT_PER_IP: '0',
-    };
+    const env = writeBenchEnv(prefix);
     const sqlite = (file: string) => ({ ...env, INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(dir, file) });
     const postgres = (url: string) => ({ ...env, INDAGA_STORE: 'postgres', DATABASE_URL: url });
     contenders.push(await contender('sqlite, text sealed', 'api-server.ts', [], sqlite('sealed.db'), true, 0.9));
@@ -76,6 +69,6 @@ export async function runSealingWriteBench(opts: { quick?: boolean } = {}): Prom
     await pgSealed.drop();
     await pgPlain.drop();
     rmSync(dir, { recursive: true, force: true });
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await deleteQueueKeys(BENCH_REDIS_URL, prefix);
   }
 }
