@@ -51,6 +51,8 @@ async function main() {
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`listening ${address.port}\n`);
+  // A clean exit on SIGINT, so `--cpu-prof` (bench/api/profile-api.ts) can write its profile.
+  process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
 }
 
 void main();

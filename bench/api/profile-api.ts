@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTempDatabase, TEST_MASTER_KEY } from '../../test/support/postgres-database';
+import { createTempDatabase } from '../../test/support/postgres-database';
+import { writeBenchEnv } from '../lib/write-bench-env';
 import { ADMIN, seed } from './api.bench';
 import { runWriteLoad } from './write-load';
 
@@ -23,13 +24,11 @@ async function main() {
     ...(process.env as Record<string, string>),
     LOG_LEVEL: 'warn',
     INDAGA_ADMIN_TOKEN: ADMIN,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    INDAGA_ROLE: 'api',
-    INDAGA_QUEUE_PREFIX: 'indaga-profile',
+    ...writeBenchEnv('indaga-profile'),
     ...(kind === 'sqlite'
       ? { INDAGA_STORE: 'sqlite', INDAGA_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'indaga-profile-')), 'api.db') }
       : {}),
-    ...(pg ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url, INDAGA_MASTER_KEY: TEST_MASTER_KEY } : {}),
+    ...(pg ? { INDAGA_STORE: 'postgres', DATABASE_URL: pg.url } : {}),
   };
   const script = kind === 'ceiling' ? 'ceiling-server.ts' : 'api-server.ts';
   const child = spawn(

@@ -117,3 +117,22 @@ describe.each(STORE_KINDS)('roles against routes (%s)', (kind) => {
     expect(badRole.body.details.map((d: { field: string }) => d.field)).toEqual(['role']);
   });
 });
+
+describe('an INDAGA_ADMIN_TOKEN shaped like an issued token (sqlite)', () => {
+  // The guard skips the admin comparison for issued-looking tokens only when the admin token cannot be one.
+  const shaped = `idg_operaciones_${'A'.repeat(43)}`;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { INDAGA_ADMIN_TOKEN: shaped });
+  });
+  afterAll(() => t.close());
+
+  it('is still the admin, and issued tokens (and one secret off) are judged by their rows', async () => {
+    await t.as(shaped).post('/v1/networks').send(network(OWN)).expect(201);
+    const issued = (await t.as(shaped).post('/v1/tokens').send({ role: 'analyst' }).expect(201)).body;
+    await t.as(issued.token).get('/v1/events').expect(200);
+    const forged = `${issued.token.slice(0, -1)}${issued.token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await t.as(forged).get('/v1/events')).body.code).toBe('AUTH.INVALID');
+    expect((await t.as(`${shaped.slice(0, -1)}B`).get('/v1/events')).body.code).toBe('AUTH.INVALID');
+  });
+});

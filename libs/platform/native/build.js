@@ -1,5 +1,5 @@
-// Builds the native AES-GCM batch opener (gcm-open.c) at `npm install` (the root package's postinstall).
-// It never fails the install: without the addon, exports open sealed text with Node's crypto (about 10× slower per text).
+// Builds the native AES-GCM batch addon (gcm-open.c opens, gcm-seal.c seals) at `npm install` (the root package's
+// postinstall). It never fails the install: without the addon, text is sealed and opened one by one with Node's crypto.
 const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { dirname, join } = require('node:path');
@@ -27,11 +27,11 @@ const args = [...(gyp ? [gyp] : []), 'rebuild', '--directory', __dirname, ...(no
 const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 if (result.status === 0) {
   console.log(
-    `indaga: built ${join(__dirname, 'build', 'Release', 'gcm_open.node')} (exports open sealed text in batches)`,
+    `indaga: built ${join(__dirname, 'build', 'Release', 'gcm_batch.node')} (free text sealed and opened in batches)`,
   );
 } else {
   const why = (result.error?.message ?? result.stderr ?? '').trim().split('\n').slice(-5).join('\n');
   console.warn(
-    `indaga: the native AES-GCM opener did not build; exports will open sealed text with Node's crypto instead (slower).\n${why}`,
+    `indaga: the native AES-GCM batch addon did not build; free text will be sealed and opened with Node's crypto instead (slower).\n${why}`,
   );
 }

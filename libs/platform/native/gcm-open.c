@@ -17,30 +17,13 @@
  *             out needs sealed's length, and a text that is skipped or fails moves no other text
  *   ok        n bytes: 1 where text i opened, 0 where it failed (altered, or not this key)
  */
-#include <node_api.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <stdint.h>
+#include "gcm-args.h"
 
-#define KEY_BYTES 32
-#define NONCE_BYTES 12
-#define TAG_BYTES 16
 #define ARGS 8
 
-static int bytes_of(napi_env env, napi_value value, uint8_t **data, size_t *length) {
-  bool typed = false;
-  if (napi_is_typedarray(env, value, &typed) != napi_ok || !typed) return 0;
-  napi_typedarray_type type;
-  size_t elements;
-  void *at;
-  if (napi_get_typedarray_info(env, value, &type, &elements, &at, NULL, NULL) != napi_ok) return 0;
-  if (type != napi_uint8_array && type != napi_uint32_array) return 0;
-  *data = at;
-  *length = elements * (type == napi_uint32_array ? 4 : 1);
-  return 1;
-}
-
-static napi_value open_many(napi_env env, napi_callback_info info) {
+napi_value open_many(napi_env env, napi_callback_info info) {
   size_t argc = ARGS;
   napi_value argv[ARGS];
   uint8_t *p[ARGS];
@@ -98,11 +81,4 @@ static napi_value open_many(napi_env env, napi_callback_info info) {
   napi_value result;
   napi_create_uint32(env, opened, &result);
   return result;
-}
-
-NAPI_MODULE_INIT() {
-  napi_value fn;
-  napi_create_function(env, "openMany", NAPI_AUTO_LENGTH, open_many, NULL, &fn);
-  napi_set_named_property(env, exports, "openMany", fn);
-  return exports;
 }

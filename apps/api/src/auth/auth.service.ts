@@ -51,6 +51,8 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private readonly logger = new Logger('auth');
   /** Only the hash of the configured admin token is kept in memory. */
   private readonly envAdminHash: string | undefined;
+  /** Whether INDAGA_ADMIN_TOKEN has an issued token's shape (then every token is compared with it). */
+  private readonly envAdminLooksIssued: boolean;
   /** Set when this start generated the bootstrap admin token (and printed it). */
   generatedAdminToken = false;
   private readonly cache = new TokenCache();
@@ -61,6 +63,7 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     @Optional() @Inject(REVOCATION_CHANNEL) private readonly channel?: RevocationChannel | null,
   ) {
     this.envAdminHash = config.adminToken ? hashSecret(config.adminToken) : undefined;
+    this.envAdminLooksIssued = config.adminToken !== undefined && parseToken(config.adminToken) !== undefined;
   }
 
   /** Without a channel (SQLite without REDIS_URL) nothing is cached: another process may share the file. */
@@ -97,10 +100,16 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
+  /**
+   * INDAGA_ADMIN_TOKEN first, then an issued token (`idg_<id>_<secret>`)
+   * against its row. When the admin token does not have an issued token's
+   * shape (the usual case), no token of that shape can be it, and a
+   * network's request skips that comparison: one hash per request.
+   */
   async authenticate(token: string): Promise<Principal | undefined> {
-    if (this.envAdminHash && sameHash(hashSecret(token), this.envAdminHash))
-      return { tokenId: ENV_ADMIN_ID, role: 'admin' };
     const parsed = parseToken(token);
+    if (this.envAdminHash && (!parsed || this.envAdminLooksIssued) && sameHash(hashSecret(token), this.envAdminHash))
+      return { tokenId: ENV_ADMIN_ID, role: 'admin' };
     if (!parsed) return undefined;
     const record = this.cache.get(parsed.id) ?? (await this.findAndCache(parsed.id));
     if (!record || record.revokedAt || !sameHash(hashSecret(parsed.secret), record.secretHash)) return undefined;

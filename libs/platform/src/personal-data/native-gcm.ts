@@ -1,11 +1,11 @@
 /**
- * The native AES-GCM batch opener (libs/platform/native/gcm-open.c, built at
- * `npm install`): many texts, each under its own key, opened in one call
- * through OpenSSL, about 10× cheaper per text than Node's createDecipheriv
- * (which an export, or a page of events, would otherwise call once per
- * text). Optional: where it
- * did not build (no compiler), callers open text by text, and the API says
- * so at start-up.
+ * The native AES-GCM batch addon (libs/platform/native/, built at `npm
+ * install`): many texts, each under its own key, opened (gcm-open.c) or
+ * sealed (gcm-seal.c) in one call through OpenSSL, several times cheaper per
+ * text than Node's createDecipheriv / createCipheriv (which an export, a
+ * page of events or a write would otherwise call once per text). Optional:
+ * where it did not build (no compiler), callers go text by text with Node's
+ * crypto, and the API says so at start-up.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,9 +22,19 @@ export interface NativeGcm {
     out: Uint8Array,
     ok: Uint8Array,
   ): number;
+  /** See gcm-seal.c for the layout; answers how many texts it sealed (all, or it throws). */
+  sealMany(
+    keys: Uint8Array,
+    nonces: Uint8Array,
+    aad: Uint8Array,
+    aadEnds: Uint32Array,
+    plain: Uint8Array,
+    plainEnds: Uint32Array,
+    out: Uint8Array,
+  ): number;
 }
 
-const ADDON = join('libs', 'platform', 'native', 'build', 'Release', 'gcm_open.node');
+const ADDON = join('libs', 'platform', 'native', 'build', 'Release', 'gcm_batch.node');
 
 /** The addon, looked for above this file (the repository's root, from sources or from dist/). */
 function addonPath(): string | undefined {

@@ -33,7 +33,7 @@ export class TextSealing {
         if (!store.readDataKeys) throw new Error('the event store keeps no data keys');
         if (!nativeGcm())
           new Logger('personal-data').warn(
-            "the native AES-GCM opener is not built (npm install builds it: libs/platform/native); exports open free text with Node's crypto, at about half the rate",
+            "the native AES-GCM batch addon is not built (npm install builds it: libs/platform/native); free text is sealed and opened with Node's crypto: exports at about half the rate, writes slower",
           );
         return new TextOpener(masterKey, (ids) => store.readDataKeys!(ids), { threads: openingThreads() });
       },

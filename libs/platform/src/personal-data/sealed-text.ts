@@ -62,10 +62,16 @@ export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
 }
 
-function encrypt(key: Buffer, aad: string, plain: Buffer, iv: Buffer): string {
+/** A fresh random IV, for a wrap under the master key. */
+export function newWrapIv(): Buffer {
+  return randomBytes(IV_BYTES);
+}
+
+/** Ciphertext ‖ tag of one text with Node's crypto (seal-many.ts seals many in one native call). */
+export function sealBytes(key: Buffer, aad: string, plain: Buffer, iv: Buffer): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64url');
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
 /** The nonce of the n-th text of an event (its key seals nothing else); the first few made once. */
@@ -75,7 +81,7 @@ function makeOrdinalIv(n: number): Buffer {
   iv.writeUInt32BE(n, IV_BYTES - 4);
   return iv;
 }
-function ordinalIv(n: number): Buffer {
+export function ordinalIv(n: number): Buffer {
   return n < ORDINAL_IVS.length ? ORDINAL_IVS[n] : makeOrdinalIv(n);
 }
 
@@ -104,7 +110,12 @@ export class SealedTextError extends Error {
 
 /** Seals the `ordinal`-th text of an event (0, 1, …: never twice the same under one key). */
 export function sealText(dataKey: Buffer, keyId: string, text: string, ordinal: number): string {
-  return `${SEALED_PREFIX}${keyId}:${ordinal}:${encrypt(dataKey, keyId, Buffer.from(text, 'utf8'), ordinalIv(ordinal))}`;
+  return sealedString(keyId, ordinal, sealBytes(dataKey, keyId, Buffer.from(text, 'utf8'), ordinalIv(ordinal)));
+}
+
+/** The stored form of the `ordinal`-th text of key `keyId`, from its ciphertext ‖ tag. */
+export function sealedString(keyId: string, ordinal: number, body: Buffer): string {
+  return `${SEALED_PREFIX}${keyId}:${ordinal}:${body.toString('base64url')}`;
 }
 
 export function openText(dataKey: Buffer, sealed: string): string {
@@ -120,8 +131,13 @@ export function openText(dataKey: Buffer, sealed: string): string {
 
 /** A data key wrapped by the master key (random IV: the master key wraps many), as the key store keeps it. */
 export function wrapKey(masterKey: Buffer, keyId: string, dataKey: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
-  return `w1:${iv.toString('base64url')}:${encrypt(masterKey, keyId, dataKey, iv)}`;
+  const iv = newWrapIv();
+  return wrappedString(iv, sealBytes(masterKey, keyId, dataKey, iv));
+}
+
+/** The stored form of a wrapped key, from its IV and ciphertext ‖ tag. */
+export function wrappedString(iv: Buffer, body: Buffer): string {
+  return `w1:${iv.toString('base64url')}:${body.toString('base64url')}`;
 }
 
 export function unwrapKey(masterKey: Buffer, keyId: string, wrapped: string): Buffer {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CommandResult } from './network-command';
 
 /** SPEC 3: an Idempotency-Key's first answer is kept 24 h. */
@@ -47,7 +47,5 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
-    .digest('hex');
+  return hash('sha256', `${method} ${path}\n${canonicalJson(body ?? null)}`, 'hex');
 }

@@ -1,0 +1,30 @@
+/* What gcm-open.c and gcm-seal.c share: reading their byte arrays from JavaScript. */
+#ifndef INDAGA_GCM_ARGS_H
+#define INDAGA_GCM_ARGS_H
+
+#include <node_api.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KEY_BYTES 32
+#define NONCE_BYTES 12
+#define TAG_BYTES 16
+
+/* A Uint8Array's or Uint32Array's bytes and their count; 0 for anything else. */
+static inline int bytes_of(napi_env env, napi_value value, uint8_t **data, size_t *length) {
+  bool typed = false;
+  if (napi_is_typedarray(env, value, &typed) != napi_ok || !typed) return 0;
+  napi_typedarray_type type;
+  size_t elements;
+  void *at;
+  if (napi_get_typedarray_info(env, value, &type, &elements, &at, NULL, NULL) != napi_ok) return 0;
+  if (type != napi_uint8_array && type != napi_uint32_array) return 0;
+  *data = at;
+  *length = elements * (type == napi_uint32_array ? 4 : 1);
+  return 1;
+}
+
+napi_value open_many(napi_env env, napi_callback_info info);
+napi_value seal_many(napi_env env, napi_callback_info info);
+
+#endif
