@@ -107,6 +107,37 @@ describe('SqliteEventStore specifics', () => {
     }
   });
 
+  it('settles a batch the writer thread answered at the next append, without waiting for the event loop', async () => {
+    const harness = sqliteHarness();
+    try {
+      await (await harness.open()).close();
+      const thread = await SqliteWriterThread.start({ path: harness.path, busyTimeoutMs: 1000 });
+      const append = (streamId: string) =>
+        encodeAppend(streamId, [{ type: 'T', data: { streamId } }], { expectedVersion: 'no_stream' });
+      let settled = false;
+      const first = thread.write([append('first')]).then(() => (settled = true));
+      // Only microtasks run in this loop, never the event loop's I/O: the answer's message event cannot fire.
+      const block = new Int32Array(new SharedArrayBuffer(4));
+      const spinUntil = Date.now() + 5_000;
+      for (let quiet = 0; quiet < 20 && Date.now() < spinUntil; quiet++) {
+        Atomics.wait(block, 0, 0, 10); // the thread commits meanwhile
+        await Promise.resolve();
+      }
+      expect(settled).toBe(false);
+      while (!settled && Date.now() < spinUntil) {
+        thread.poll();
+        for (let i = 0; i < 3; i++) await Promise.resolve();
+        if (!settled) Atomics.wait(block, 0, 0, 10);
+      }
+      expect(settled).toBe(true);
+      await first;
+      expect(await thread.write([append('second')])).toEqual([{ ok: true, versionBefore: 0, positions: [2] }]);
+      await thread.close();
+    } finally {
+      await harness.destroy();
+    }
+  });
+
   it('works in memory (one private connection)', async () => {
     const store = await openSqliteEventStore({ path: ':memory:' });
     await store.appendToStream('m', [{ type: 'T', data: { a: 1 } }], { expectedVersion: 'no_stream' });

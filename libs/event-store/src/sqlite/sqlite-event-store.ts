@@ -55,7 +55,12 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     writeBatch: BatchWriter,
     private readonly reader: Database,
-    private readonly writer: { purgeExpired(now: string, limit: number): Promise<number>; close(): Promise<void> },
+    private readonly writer: {
+      purgeExpired(now: string, limit: number): Promise<number>;
+      close(): Promise<void>;
+      /** Settles what the writer thread has already answered (SqliteWriterThread.poll). */
+      poll?(): void;
+    },
     maxBatch = 1000,
   ) {
     this.reads = prepareReads(reader);
@@ -89,6 +94,7 @@ export class SqliteEventStore implements EventStore {
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
+      this.writer.poll?.(); // a batch already committed is settled now, so this append can go in the next one
       return this.queue.push(encodeAppend(streamId, events, options));
     } catch (error) {
       return Promise.reject(error);

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { spawnThread } from '../threads/spawn-thread';
 import { StoreUnavailableError } from '../errors';
 import type { EncodedAppend } from '../internal/encoded-append';
@@ -16,6 +16,12 @@ interface Request {
  * flight and every later write fail with StoreUnavailableError: whether a
  * batch in flight committed is unknown, which is what Idempotency-Key
  * retries are for.
+ *
+ * Answers come on a port of their own, which `poll()` reads synchronously:
+ * the store polls at every append, so on a busy API a committed batch is
+ * settled (and the next one sent) between two requests, instead of when the
+ * event loop reaches the port's message after every other socket ready in
+ * that turn (measured: ~4 ms of a ~7 ms batch at 2,000 writes/s).
  */
 export class SqliteWriterThread {
   private readonly pending = new Map<number, Request>();
@@ -23,12 +29,32 @@ export class SqliteWriterThread {
   private stopped: Error | undefined;
   private closing: Promise<void> | undefined;
 
+  private readonly answers: MessagePort;
+
   private constructor(private readonly worker: Worker) {
+    const { port1, port2 } = new MessageChannel();
+    this.answers = port1;
+    port1.on('message', (message: FromWriter) => this.received(message));
+    port1.unref(); // the worker's ref while requests are in flight keeps the process alive, as before
+    worker.postMessage({ type: 'answer-port', port: port2 } satisfies ToWriter, [port2]);
     worker.on('message', (message: FromWriter) => this.received(message));
-    worker.on('error', (error) =>
-      this.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error)),
-    );
-    worker.on('exit', (code) => this.stop(new StoreUnavailableError(`sqlite writer thread exited (${code})`)));
+    worker.on('error', (error) => {
+      this.poll();
+      this.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error));
+    });
+    worker.on('exit', (code) => {
+      this.poll(); // answers posted before it died still count
+      this.stop(new StoreUnavailableError(`sqlite writer thread exited (${code})`));
+      this.answers.close();
+    });
+  }
+
+  /** Settles, now, every request the thread has already answered. Cheap when none has. */
+  poll(): void {
+    if (this.pending.size === 0) return;
+    for (let got = receiveMessageOnPort(this.answers); got; got = receiveMessageOnPort(this.answers)) {
+      this.received(got.message as FromWriter);
+    }
   }
 
   /** Starts the thread and waits until it has opened the file. */

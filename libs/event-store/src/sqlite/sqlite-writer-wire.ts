@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { IdempotencyKeyHeldError, StoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { ExpectedVersion } from '../event-store.port';
 import type { EncodedAppend } from '../internal/encoded-append';
@@ -15,6 +16,8 @@ export interface WriterData {
 }
 
 export type ToWriter =
+  /** The port the thread answers batches and purges on (sent once, before any request). */
+  | { type: 'answer-port'; port: MessagePort }
   | { type: 'batch'; id: number; appends: EncodedAppend[] }
   | { type: 'purge'; id: number; now: string; limit: number }
   | { type: 'close' };

@@ -3,7 +3,7 @@
  * batches (and housekeeping deletes) the store sends it, one at a time, in order, so that the durable commit (a
  * WAL fsync, about 0.3 ms here) never blocks the store's event loop.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { commitSqliteBatch } from './sqlite-append-batch';
 import { openSqliteConnection } from './sqlite-connection';
@@ -12,6 +12,9 @@ import { errorToWire, type FromWriter, outcomeToWire, type ToWriter, type Writer
 
 const port = parentPort!;
 const post = (message: FromWriter) => port.postMessage(message);
+/** Where answers go: the store's answer port once it has sent it (sqlite-writer-thread.ts polls it). */
+let answers: MessagePort | undefined;
+const answer = (message: FromWriter) => (answers ?? port).postMessage(message);
 const { path, busyTimeoutMs } = workerData as WriterData;
 
 let db: Database;
@@ -26,6 +29,10 @@ try {
 }
 
 port.on('message', (message: ToWriter) => {
+  if (message.type === 'answer-port') {
+    answers = message.port;
+    return;
+  }
   if (message.type === 'close') {
     if (db?.open) db.close();
     post({ type: 'closed' });
@@ -34,19 +41,19 @@ port.on('message', (message: ToWriter) => {
   }
   try {
     if (message.type === 'purge') {
-      post({
+      answer({
         type: 'purged',
         id: message.id,
         deleted: statements.purgeExpired.run(message.now, message.limit).changes,
       });
       return;
     }
-    post({
+    answer({
       type: 'committed',
       id: message.id,
       outcomes: commitSqliteBatch(db, statements, message.appends).map(outcomeToWire),
     });
   } catch (error) {
-    post({ type: 'failed', id: message.id, failure: errorToWire(error) });
+    answer({ type: 'failed', id: message.id, failure: errorToWire(error) });
   }
 });
