@@ -10,7 +10,7 @@ import {
 import { schemaLockKey } from '../src/postgres/postgres-connection';
 import { writePostgresAppendOne } from '../src/postgres/postgres-append-one';
 import { encodeAppend } from '../src/internal/encoded-append';
-import { APPEND_LOCK_CLASS } from '../src/postgres/postgres-sql';
+import { APPEND_LOCK_CLASS, BATCH_STATE, beginLockAndBatchState } from '../src/postgres/postgres-sql';
 import { eventStoreContract } from './event-store.contract';
 import { sleep } from './contract/harness';
 
@@ -141,6 +141,71 @@ describe('PostgresEventStore specifics', () => {
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(await Promise.all(['ok-1', 'bad', 'ok-2'].map((id) => store.streamVersion(id)))).toEqual([1, 0, 1]);
+    } finally {
+      await harness.destroy();
+    }
+  });
+
+  it('reads a batch state inlined as literals: quotes, backslashes and dollars in stream ids and keys are data', async () => {
+    const harness = postgresHarness();
+    try {
+      const store = await harness.open();
+      const odd = ["o'brien", 'back\\slash', "E'\\x27'", '$1::text', 'ñandú"); DROP TABLE events; --'];
+      const record = (key: string) => ({ scope: "sco'pe", key, value: `v-${key}`, expiresAt: '2999-01-01T00:00:00Z' });
+      // Concurrent appends are grouped into one batch (one transaction, one state query).
+      const first = await Promise.all(
+        odd.map((id) =>
+          store.appendToStream(id, [{ type: 'T', data: { id } }], {
+            expectedVersion: 'no_stream',
+            idempotency: record(id),
+          }),
+        ),
+      );
+      expect(first.map((r) => r.nextExpectedVersion)).toEqual([1, 1, 1, 1, 1]);
+      // Again in one batch: every key is found held and every version is found, so each append fails as it should.
+      const again = await Promise.allSettled(
+        odd.map((id) =>
+          store.appendToStream(id, [{ type: 'T', data: { id } }], { expectedVersion: 1, idempotency: record(id) }),
+        ),
+      );
+      expect(again.map((r) => r.status === 'rejected' && (r.reason as Error).name)).toEqual(
+        odd.map(() => 'IdempotencyKeyHeldError'),
+      );
+      const stale = await Promise.allSettled(
+        odd.map((id) => store.appendToStream(id, [{ type: 'T', data: {} }], { expectedVersion: 'no_stream' })),
+      );
+      expect(stale.map((r) => r.status === 'rejected' && r.reason instanceof WrongExpectedVersionError)).toEqual(
+        odd.map(() => true),
+      );
+      expect(await Promise.all(odd.map((id) => store.readStream(id)))).toEqual(
+        odd.map((id) => [expect.objectContaining({ streamId: id, version: 1, data: { id } })]),
+      );
+      // The literal query itself (a failing one would hide behind the one-by-one redo above): the same rows as
+      // the parameterised BATCH_STATE.
+      const client = await harness.admin.connect();
+      try {
+        await client.query(`SET search_path TO ${harness.schema}`);
+        const effects = [...odd, 'absent'].map((key) => ({ kind: 'idempotency', scope: "sco'pe", key }));
+        const inlined = (await client.query({
+          text: beginLockAndBatchState(1, [...odd, 'absent'], effects),
+          rowMode: 'array',
+        })) as unknown as Array<{ rows: unknown[][] }>;
+        await client.query('ROLLBACK');
+        const { rows } = await client.query({
+          ...BATCH_STATE,
+          values: [
+            [...odd, 'absent'],
+            effects.map((e) => e.kind),
+            effects.map((e) => e.scope),
+            effects.map((e) => e.key),
+          ],
+          rowMode: 'array',
+        });
+        expect(inlined.at(-1)!.rows).toEqual(rows);
+        expect(rows).toHaveLength(odd.length * 2 + 1); // a version per stream (null for 'absent'), a held key per odd id
+      } finally {
+        client.release();
+      }
     } finally {
       await harness.destroy();
     }

@@ -7,8 +7,8 @@ import type { Pending } from '../group-commit-queue';
 import type { StoreTestHooks } from '../internal/hooks';
 import { type Decision, insertQuery, planBatch, sideEffectKey } from './postgres-batch-plan';
 import { isConnectionError, toStoreError } from './postgres-connection';
-import { writeDataKeys } from './postgres-data-keys';
-import { BATCH_STATE, beginAndLock, STREAM_VERSIONS } from './postgres-sql';
+import { destroyDataKeys } from './postgres-data-keys';
+import { BATCH_STATE, beginAndLock, beginLockAndBatchState, STREAM_VERSIONS } from './postgres-sql';
 
 /*
  * Gap safety. Positions come from an identity sequence, and nextval() is not
@@ -39,8 +39,10 @@ class RaceDetected extends Error {}
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string })?.code === '23505';
 
 /**
- * Writes a batch in one transaction: lock, read the versions of all its streams
- * in one query, reject mismatches, insert the rest in one statement, commit.
+ * Writes a batch in one transaction and three round trips: BEGIN, lock and
+ * the versions of all its streams (one simple query); the accepted appends'
+ * events, idempotency records and data keys (one statement); COMMIT.
+ * Mismatches are rejected in between.
  * Should the statement fail anyway (a unique violation from a writer that
  * bypassed the lock, or one append's bad value), the batch is rolled back and
  * redone one append per savepoint, so only the culprit fails.
@@ -86,19 +88,23 @@ async function writeTogether(
   ctx: PostgresBatchContext,
   appends: EncodedAppend[],
 ): Promise<Outcome[]> {
-  await client.query(beginAndLock(ctx.schemaKey));
-  const { versions, live } = await readBatchState(
-    client,
-    [...new Set(appends.map((a) => a.streamId))],
-    appends.flatMap((a) => a.sideEffects),
-  );
+  const results = await client.query<[string, string, string | null, string | null]>({
+    text: beginLockAndBatchState(
+      ctx.schemaKey,
+      [...new Set(appends.map((a) => a.streamId))],
+      appends.flatMap((a) => a.sideEffects),
+    ),
+    rowMode: 'array',
+  });
+  // A query of several statements answers one result each; the state is the last.
+  const { versions, live } = batchStateOf((results as unknown as Array<{ rows: StateRow[] }>).at(-1)!.rows);
   const decisions = planBatch(appends, versions, live);
   await ctx.hooks.afterVersionCheck?.();
-  const positions = await insert(client, appends, decisions);
-  await writeDataKeys(
+  await destroyDataKeys(
     client,
     appends.filter((_, i) => !('error' in decisions[i])),
   );
+  const positions = await insert(client, appends, decisions);
   // Settled before COMMIT: once it succeeds nothing may throw, or the batch would be redone.
   const outcomes = appends.map((append, i) => outcome(append, decisions[i], positions));
   await ctx.hooks.beforeCommit?.();
@@ -118,8 +124,8 @@ async function writeOneByOne(
     try {
       const { versions, live } = await readBatchState(client, [append.streamId], append.sideEffects);
       const decisions = planBatch([append], versions, live);
+      if (!('error' in decisions[0])) await destroyDataKeys(client, [append]);
       const positions = await insert(client, [append], decisions);
-      if (!('error' in decisions[0])) await writeDataKeys(client, [append]);
       await client.query('RELEASE SAVEPOINT append');
       outcomes.push(outcome(append, decisions[0], positions));
     } catch (error) {
@@ -149,11 +155,18 @@ async function readBatchState(
   streamIds: string[],
   effects: SideEffect[],
 ): Promise<{ versions: Map<string, number>; live: Set<string> }> {
-  const { rows } = await client.query<[string, string, string | null, string | null]>({
+  const { rows } = await client.query<StateRow>({
     ...BATCH_STATE,
     values: [streamIds, effects.map((e) => e.kind), effects.map((e) => e.scope), effects.map((e) => e.key)],
     rowMode: 'array',
   });
+  return batchStateOf(rows);
+}
+
+/** BATCH_STATE's tagged rows: ('v', stream_id, version, null) or ('k', kind, scope, key). */
+type StateRow = [string, string, string | null, string | null];
+
+function batchStateOf(rows: StateRow[]): { versions: Map<string, number>; live: Set<string> } {
   const versions = new Map<string, number>();
   const live = new Set<string>();
   for (const [tag, a, b, c] of rows) {

@@ -40,7 +40,7 @@ export interface InsertQuery {
   sideEffects: number;
 }
 
-/** The insert of the accepted appends (see postgres-sql.ts for the two encodings). */
+/** The insert of the accepted appends and their new data keys (see postgres-sql.ts for the two encodings). */
 export function insertQuery(appends: EncodedAppend[], decisions: Decision[]): InsertQuery {
   const accepted = appends.filter((_, i) => 'versionBefore' in decisions[i]);
   const before = decisions
@@ -54,11 +54,18 @@ export function insertQuery(appends: EncodedAppend[], decisions: Decision[]): In
     effects.map((e) => e.value),
     effects.map((e) => e.expiresAt),
   ];
+  const keys = accepted.flatMap((a) => a.dataKeys?.put ?? []);
+  const keyColumns = [
+    keys.map((k) => k.keyId),
+    keys.map((k) => k.streamId),
+    keys.map((k) => k.version),
+    keys.map((k) => k.wrapped),
+  ];
   const escaped = accepted.some((a) => a.events.some((e) => e.data.includes('\\u') || e.metadata.includes('\\u')));
   const events = escaped ? eventArrays(accepted, before) : eventJson(accepted, before);
   return {
     ...(escaped ? INSERT_EVENTS_AS_ARRAYS : INSERT_EVENTS_AS_JSON),
-    values: [...events.values, ...sideEffectColumns],
+    values: [...events.values, ...sideEffectColumns, ...keyColumns],
     events: events.count,
     sideEffects: effects.length,
   };

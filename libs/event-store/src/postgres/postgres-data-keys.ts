@@ -31,11 +31,6 @@ export const READ_DATA_KEYS = {
   text: 'SELECT key_id, wrapped FROM data_keys WHERE key_id = ANY($1::text[])',
 };
 
-const INSERT_DATA_KEYS = {
-  name: 'es_insert_data_keys',
-  text: `INSERT INTO data_keys (key_id, stream_id, version, wrapped)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
-};
 const DESTROY_DATA_KEYS = {
   name: 'es_destroy_data_keys',
   text: 'DELETE FROM data_keys WHERE stream_id = $1 AND ($2::int[] IS NULL OR version = ANY($2::int[]))',
@@ -73,29 +68,18 @@ export function appendOneWithKeys(
 }
 
 /**
- * Destroys and stores the data keys of the accepted appends, inside the
- * caller's transaction. Destroyed first: `all` means the keys the stream had,
- * never those of the same append (a redaction's own reason).
+ * Destroys the data keys the accepted appends name (a TextRedacted), inside
+ * the caller's transaction and before the batch's insert stores its new keys:
+ * `all` means the keys the stream had, never those of the same append (a
+ * redaction's own reason).
  */
-export async function writeDataKeys(client: PoolClient, accepted: readonly EncodedAppend[]): Promise<void> {
+export async function destroyDataKeys(client: PoolClient, accepted: readonly EncodedAppend[]): Promise<void> {
   for (const append of accepted) {
     const destroy = append.dataKeys?.destroy;
     if (!destroy) continue;
     await client.query({
       ...DESTROY_DATA_KEYS,
       values: [destroy.streamId, destroy.versions === 'all' ? null : destroy.versions],
-    });
-  }
-  const put = accepted.flatMap((a) => a.dataKeys?.put ?? []);
-  if (put.length > 0) {
-    await client.query({
-      ...INSERT_DATA_KEYS,
-      values: [
-        put.map((k) => k.keyId),
-        put.map((k) => k.streamId),
-        put.map((k) => k.version),
-        put.map((k) => k.wrapped),
-      ],
     });
   }
 }

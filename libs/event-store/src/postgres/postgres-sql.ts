@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 /**
  * Advisory-lock class taken by every append transaction (two-key form; the
  * second key is the schema's hash, so stores in different schemas, such as
@@ -28,21 +29,51 @@ export const STREAM_VERSIONS = {
  * live records. Rows are tagged: ('v', stream_id, version, null) or
  * ('k', kind, scope, key).
  */
-export const BATCH_STATE = {
-  name: 'es_batch_state',
-  text: `SELECT 'v' AS tag, s.stream_id AS a, e.version::text AS b, NULL::text AS c FROM unnest($1::text[]) AS s (stream_id)
+const batchState = (streams: string, kinds: string, scopes: string, keys: string): string =>
+  `SELECT 'v' AS tag, s.stream_id AS a, e.version::text AS b, NULL::text AS c FROM unnest(${streams}) AS s (stream_id)
          LEFT JOIN LATERAL (
            SELECT version FROM events WHERE stream_id = s.stream_id ORDER BY version DESC LIMIT 1
          ) e ON true
          UNION ALL
          SELECT 'k', kind, scope, key FROM side_effects
-         JOIN unnest($2::text[], $3::text[], $4::text[]) AS wanted (kind, scope, key) USING (kind, scope, key)
-         WHERE expires_at > now()`,
+         JOIN unnest(${kinds}, ${scopes}, ${keys}) AS wanted (kind, scope, key) USING (kind, scope, key)
+         WHERE expires_at > now()`;
+
+export const BATCH_STATE = {
+  name: 'es_batch_state',
+  text: batchState('$1::text[]', '$2::text[]', '$3::text[]', '$4::text[]'),
 };
 
+/**
+ * BEGIN, the append lock and BATCH_STATE in ONE round trip: a simple-protocol
+ * query of three statements, the state's arrays inlined as escaped literals
+ * (a simple query takes no parameters). Under READ COMMITTED each statement
+ * takes its own snapshot when it starts, so the state is read after the lock
+ * is held, as when they were separate round trips (gap safety:
+ * postgres-append-batch.ts).
+ */
+export function beginLockAndBatchState(
+  schemaKey: number,
+  streamIds: readonly string[],
+  effects: ReadonlyArray<{ kind: string; scope: string; key: string }>,
+): string {
+  const state = batchState(
+    textArray(streamIds),
+    textArray(effects.map((e) => e.kind)),
+    textArray(effects.map((e) => e.scope)),
+    textArray(effects.map((e) => e.key)),
+  );
+  return `${beginAndLock(schemaKey)}; ${state}`;
+}
+
+const textArray = (values: readonly string[]): string =>
+  `ARRAY[${values.map((v) => escapeLiteral(v)).join(',')}]::text[]`;
+
 /*
- * Every event and side effect of a batch goes in ONE statement with bulk
- * parameters (never one per value: the protocol allows 65,535 per statement).
+ * Every event, side effect and new data key (SPEC 6.1) of a batch goes in
+ * ONE statement with bulk parameters (never one per value: the protocol
+ * allows 65,535 per statement); a data-modifying CTE runs whether or not the
+ * main query reads it.
  * An expired side-effect record is replaced; a live one is left alone and
  * shows as a short count, which the caller treats as a race. The extra row with
  * position -1 carries that count, even when no event is inserted.
@@ -67,6 +98,9 @@ const insertBatch = (events: string, from: number): string => `WITH ev AS (
       ON CONFLICT (kind, scope, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
         WHERE side_effects.expires_at <= now()
       RETURNING 1
+    ), dk AS (
+      INSERT INTO data_keys (key_id, stream_id, version, wrapped)
+      SELECT * FROM unnest($${from + 5}::text[], $${from + 6}::text[], $${from + 7}::int[], $${from + 8}::text[])
     )
     SELECT position, stream_id, version FROM ev
     UNION ALL SELECT -1, NULL, (SELECT count(*) FROM se)::int`;
