@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchSection } from '../lib/bench-section';
 import { deleteQueueKeys } from '../lib/redis-keys';
+import { BENCH_REDIS_URL, writeBenchEnv } from '../lib/write-bench-env';
 import { createTempDatabase } from '../../test/support/postgres-database';
 import { ADMIN, seed } from './api.bench';
 import { type ChildServer, startChildServer } from './child-server';
 import { type LoadResult, runWriteLoad, type WriteTarget } from './write-load';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WRITERS = [8, 32];
 
 const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
@@ -44,14 +44,8 @@ export async function runContentionBench(opts: { quick?: boolean } = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'indaga-bench-contention-'));
   const pg = await createTempDatabase('indaga_bench_contention');
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  const base = {
-    INDAGA_ADMIN_TOKEN: ADMIN,
-    REDIS_URL,
-    INDAGA_ROLE: 'api',
-    INDAGA_QUEUE_PREFIX: prefix,
-    INDAGA_RATE_LIMIT_PER_TOKEN: '0',
-    INDAGA_RATE_LIMIT_PER_IP: '0',
-  };
+  // writeBenchEnv also gives the master key, which PostgreSQL requires since SPEC 6.1 (this bench had none).
+  const base = { INDAGA_ADMIN_TOKEN: ADMIN, ...writeBenchEnv(prefix) };
   const servers: Array<{ label: string; server: ChildServer; target: WriteTarget }> = [];
   try {
     for (const [label, env] of [
@@ -106,6 +100,6 @@ export async function runContentionBench(opts: { quick?: boolean } = {}): Promis
     for (const { server } of servers) await server.stop();
     await pg.drop();
     rmSync(dir, { recursive: true, force: true });
-    await deleteQueueKeys(REDIS_URL, prefix);
+    await deleteQueueKeys(BENCH_REDIS_URL, prefix);
   }
 }
