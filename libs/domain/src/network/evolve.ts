@@ -17,9 +17,17 @@ function minDate(a: string | undefined, b: string): string {
  */
 export interface NetworkStateDraft extends NetworkState {
   memberships: NetworkState['memberships'][number][];
-  sessions: Map<string, 'live' | 'withdrawn'>;
-  cycles: Map<string, CycleState>;
-  actionIds: Set<string>;
+  sessions: DraftMap<string, 'live' | 'withdrawn'>;
+  cycles: DraftMap<string, CycleState>;
+  actionIds: DraftSet<string>;
+}
+
+/** What a draft's collections must do: be read as the state's, and be written in place (a Map, or round-draft.ts's overlays). */
+export interface DraftMap<K, V> extends ReadonlyMap<K, V> {
+  set(key: K, value: V): unknown;
+}
+export interface DraftSet<T> extends ReadonlySet<T> {
+  add(value: T): unknown;
 }
 
 /** One copy of every collection; the objects inside are never mutated, only replaced. */

@@ -1,11 +1,11 @@
 import {
   applyToDraft,
-  draftOf,
   NetworkCommand,
   NetworkEvent,
   NetworkState,
   NetworkStateDraft,
   networkDecider,
+  roundDraftOf,
 } from '@indaga/domain';
 import { Clock, utcToday } from './clock';
 import type { CommandResult, HandleOptions, NetworkCommandInput } from './network-command';
@@ -44,7 +44,8 @@ export interface Round<T extends Request> {
  * ones produced: request n+1 sees request n's events at the versions they
  * will have once the round is committed. `state` is not changed (the cache
  * owns it): with more than one request, the first that produces events
- * works on a copy from then on. A redaction ends the round: its append
+ * works on a round draft from then on (roundDraftOf: the new events over
+ * `state`, without copying it). A redaction ends the round: its append
  * destroys the keys of the versions it names (or of all so far), after the
  * append's new keys are stored, so no event may follow it in that append.
  */
@@ -95,7 +96,7 @@ export function decideInOrder<T extends Request>(
       break;
     }
     if (events.length > 0 && i < queue.length - 1) {
-      draft ??= draftOf(current);
+      draft ??= roundDraftOf(current); // O(1): sees through to the cache's state, which stays as it was
       for (const event of events) applyToDraft(draft, event);
       current = draft;
     }
