@@ -10,15 +10,28 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Starts a bench server script in its own process so the load generator does not share its event loop. */
+/**
+ * Starts a bench server script in its own process so the load generator does
+ * not share its event loop; `nodeArgs` go to node before the script (a
+ * `-r` preload, say).
+ */
 export async function startChildServer(
   script: string,
   args: string[],
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, script), ...args],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      ...nodeArgs,
+      join(__dirname, script),
+      ...args,
+    ],
     { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const port = await new Promise<number>((resolve, reject) => {

@@ -9,13 +9,14 @@
  *   npx ts-node --transpile-only -r tsconfig-paths/register bench/api/cpu-split.ts sqlite|postgres|ceiling [seconds]
  *   env: CONN (32) connections; ONE=1 every request to one network; PROBE=1
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTempDatabase } from '../../test/support/postgres-database';
 import { writeBenchEnv } from '../lib/write-bench-env';
 import { ADMIN, seed } from './api.bench';
+import { startChildServer } from './child-server';
 import { runWriteLoad } from './write-load';
 
 const TICKS_PER_SECOND = 100;
@@ -55,8 +56,6 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 6);
   const pg = kind === 'postgres' ? await createTempDatabase('indaga_cpu_split') : undefined;
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    LOG_LEVEL: 'warn',
     INDAGA_ADMIN_TOKEN: ADMIN,
     ...writeBenchEnv(`indaga-cpu-split-${process.pid}`),
     ...(kind === 'sqlite'
@@ -66,33 +65,15 @@ async function main() {
   };
   const probe = process.env.PROBE ? ['-r', join(__dirname, 'batch-probe.ts')] : [];
   const script = kind === 'ceiling' ? 'ceiling-server.ts' : 'api-server.ts';
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      ...probe,
-      join(__dirname, script),
-      'fastify',
-    ],
-    { env, stdio: ['ignore', 'pipe', 'inherit'], cwd: join(__dirname, '..', '..') },
-  );
-  const port = await new Promise<number>((resolve) =>
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startChildServer(script, ['fastify'], env, probe);
+  const url = server.url;
   try {
     const schools = Array.from({ length: 16 }, (_, i) => String(10100 + i));
     const target = kind === 'ceiling' ? { networks: ['bench-red-0'], schools, tokenFor: () => ADMIN } : await seed(url);
     if (process.env.ONE) target.networks = [target.networks[0]];
     await runWriteLoad(url, target, 32, 3); // warm-up
     const before = {
-      threads: threadCpu(child.pid!),
+      threads: threadCpu(server.pid),
       redis: sumCpu('redis-server'),
       pg: sumCpu('postgres'),
       machine: machine(),
@@ -100,7 +81,7 @@ async function main() {
     const self = process.cpuUsage();
     const load = await runWriteLoad(url, target, Number(process.env.CONN ?? 32), seconds);
     const bench = process.cpuUsage(self);
-    const threads = threadCpu(child.pid!);
+    const threads = threadCpu(server.pid);
     const cores = machine().map((jiffies, i) => (jiffies - before.machine[i]) / TICKS_PER_SECOND / seconds);
     const perRequest = (cpu: number) => Math.round((cpu * 1e6) / load.ok);
     const serverThreads = [...threads]
@@ -113,7 +94,7 @@ async function main() {
         `load generator ${perRequest((bench.user + bench.system) / 1e6)}; machine idle ${cores[3].toFixed(2)} of 2 cores`,
     );
   } finally {
-    child.kill('SIGKILL');
+    await server.stop();
     await pg?.drop();
   }
 }

@@ -24,19 +24,9 @@
 #define ARGS 8
 
 napi_value open_many(napi_env env, napi_callback_info info) {
-  size_t argc = ARGS;
-  napi_value argv[ARGS];
   uint8_t *p[ARGS];
   size_t len[ARGS];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != ARGS) {
-    napi_throw_type_error(env, NULL, "openMany takes 8 arguments");
-    return NULL;
-  }
-  for (int i = 0; i < ARGS; i++)
-    if (!bytes_of(env, argv[i], &p[i], &len[i])) {
-      napi_throw_type_error(env, NULL, "openMany takes Uint8Arrays and Uint32Arrays");
-      return NULL;
-    }
+  if (!typed_args(env, info, "openMany", ARGS, p, len)) return NULL;
   const uint8_t *keys = p[0], *nonces = p[1], *aad = p[2], *sealed = p[4];
   const uint32_t *aad_ends = (const uint32_t *)p[3], *sealed_ends = (const uint32_t *)p[5];
   uint8_t *out = p[6], *ok = p[7];
