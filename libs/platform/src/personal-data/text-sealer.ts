@@ -1,7 +1,6 @@
 import { hasTextFields, mapTextFields, type NetworkEvent, SCHEMA_VERSIONS, textsOf } from '@indaga/domain';
 import type { WrappedDataKey } from '@indaga/event-store';
-import type { NativeGcm } from './native-gcm';
-import { nativeGcm } from './native-gcm';
+import { nativeGcm, type NativeGcm } from './native-gcm';
 import { sealMany, type SealInput } from './seal-many';
 import { newDataKey, newKeyId, newWrapIv, ordinalIv, sealedString, wrappedString } from './sealed-text';
 
