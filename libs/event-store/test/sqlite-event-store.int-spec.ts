@@ -1,7 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, openSqliteEventStore, StoreUnavailableError } from '../src';
+import Database from 'better-sqlite3';
+import {
+  type EventStore,
+  IdempotencyKeyHeldError,
+  openSqliteEventStore,
+  SqliteEventStore,
+  StoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../src';
+import { SqliteLoneAppends } from '../src/sqlite/sqlite-lone-appends';
 import type { Worker } from 'node:worker_threads';
 import { encodeAppend } from '../src/internal/encoded-append';
 import { SqliteWriterThread } from '../src/sqlite/sqlite-writer-thread';
@@ -136,6 +145,88 @@ describe('SqliteEventStore specifics', () => {
     } finally {
       await harness.destroy();
     }
+  });
+
+  describe('lone appends (committed on the calling thread)', () => {
+    const event = (n: number) => [{ type: 'T', data: { n } }];
+
+    it("commits a single caller's appends on the calling thread, and batches on the writer thread", async () => {
+      const harness = sqliteHarness();
+      try {
+        const store = (await harness.open()) as SqliteEventStore;
+        for (let v = 0; v < 20; v++) await store.appendToStream('alone', event(v), { expectedVersion: v });
+        expect(store.loneAppends).toEqual({ inline: 20, handedOver: 0 });
+        // Pushed in one tick: one batch, which goes to the writer thread.
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.appendToStream(`many-${i}`, event(i), { expectedVersion: 'no_stream' }),
+          ),
+        );
+        expect(store.loneAppends?.inline).toBe(20);
+        // The same guarantees on both paths: a stale expected version and a held key are refused, nothing written.
+        await expect(store.appendToStream('alone', event(99), { expectedVersion: 3 })).rejects.toBeInstanceOf(
+          WrongExpectedVersionError,
+        );
+        const idempotency = [{ scope: 's', key: 'k', value: 'first', expiresAt: '2999-01-01T00:00:00.000Z' }];
+        await store.appendToStream('keyed', event(1), { expectedVersion: 'any', idempotency });
+        await expect(
+          store.appendToStream('keyed', event(2), { expectedVersion: 'any', idempotency }),
+        ).rejects.toBeInstanceOf(IdempotencyKeyHeldError);
+        expect(store.loneAppends).toEqual({ inline: 23, handedOver: 0 });
+        const reopened = await openSqliteEventStore({ path: harness.path, loneAppendsInline: false });
+        expect((await reopened.readStream('alone')).map((e) => e.data)).toEqual(
+          Array.from({ length: 20 }, (_, n) => ({ n })),
+        );
+        expect(await reopened.streamVersion('keyed')).toBe(1);
+        expect(await reopened.readAll({ limit: 100 })).toHaveLength(31);
+        expect(reopened.loneAppends).toBeUndefined();
+        await reopened.close();
+      } finally {
+        await harness.destroy();
+      }
+    });
+
+    it('hands a lone append to the writer thread, without blocking the event loop, while another process holds the lock', async () => {
+      const harness = sqliteHarness();
+      try {
+        const store = (await harness.open()) as SqliteEventStore;
+        await store.appendToStream('s', event(0), { expectedVersion: 'no_stream' });
+        const other = new Database(harness.path);
+        other.prepare('BEGIN IMMEDIATE').run();
+        let ticks = 0;
+        const ticking = setInterval(() => ticks++, 5);
+        const appended = store.appendToStream('s', event(1), { expectedVersion: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(ticks).toBeGreaterThanOrEqual(5); // the event loop ran while the append waited for the lock
+        other.prepare('COMMIT').run();
+        other.close();
+        expect(await appended).toMatchObject({ nextExpectedVersion: 2 });
+        clearInterval(ticking);
+        expect(store.loneAppends).toEqual({ inline: 1, handedOver: 1 });
+        expect((await store.readStream('s')).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
+      } finally {
+        await harness.destroy();
+      }
+    });
+
+    it('steps aside while its commits are slower than the limit, measuring again one time in a hundred', async () => {
+      const harness = sqliteHarness();
+      try {
+        await (await harness.open()).close(); // creates and migrates the file
+        const lone = SqliteLoneAppends.open(harness.path, 0); // any commit is "slow"
+        const outcomes = Array.from({ length: 150 }, (_, v) =>
+          lone.tryCommit(encodeAppend('slow', event(v), { expectedVersion: 'any' })),
+        );
+        // The first commits here; the next 99 are handed over; the 101st measures again.
+        expect(outcomes[0]).toMatchObject({ ok: true, versionBefore: 0 });
+        expect(outcomes.slice(1, 100).every((o) => o === undefined)).toBe(true);
+        expect(outcomes[100]).toMatchObject({ ok: true, versionBefore: 1 });
+        expect(lone.stats).toEqual({ inline: 2, handedOver: 148 });
+        lone.close();
+      } finally {
+        await harness.destroy();
+      }
+    });
   });
 
   it('works in memory (one private connection)', async () => {

@@ -35,6 +35,33 @@ export function commitSqliteBatch(
 }
 
 /**
+ * The same, except that a file whose write lock another connection holds is
+ * not waited for: `undefined` then, with nothing written (BEGIN IMMEDIATE
+ * failed before any row). For the lone-append path, which must never block
+ * its event loop on another process (sqlite-lone-appends.ts).
+ */
+export function tryCommitSqliteBatch(
+  db: Database,
+  s: WriteStatements,
+  appends: readonly EncodedAppend[],
+): AppendOutcome[] | undefined {
+  try {
+    s.begin.run();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return undefined;
+    throw toStoreError(error);
+  }
+  try {
+    const outcomes = writeRows(s, appends);
+    s.commit.run();
+    return outcomes;
+  } catch (error) {
+    if (db.inTransaction) s.rollback.run();
+    throw toStoreError(error);
+  }
+}
+
+/**
  * The same on the calling thread, with the test hook awaited before COMMIT
  * (the event loop is free while the transaction is held open). Every promise
  * is settled only after COMMIT returned.

@@ -20,6 +20,7 @@ import { EVENT_STORE_MIGRATIONS, runMigrations } from './migrations';
 import { settleBatch, writeSqliteBatch } from './sqlite-append-batch';
 import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteConnection, toStoreError } from './sqlite-connection';
 import { SqliteWriterThread } from './sqlite-writer-thread';
+import { type LoneAppendStats, SqliteLoneAppends } from './sqlite-lone-appends';
 import { prepareReads, prepareWrites, type ReadStatements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
@@ -35,6 +36,11 @@ export interface SqliteEventStoreOptions {
    * the calling thread; `:memory:` and test hooks always do.
    */
   writerThread?: boolean;
+  /**
+   * With the writer thread, commit a lone append (nothing else waiting) on the
+   * calling thread while its commits are fast (sqlite-lone-appends.ts). Default true.
+   */
+  loneAppendsInline?: boolean;
   /** TEST-ONLY, see StoreTestHooks. */
   hooks?: StoreTestHooks;
 }
@@ -84,13 +90,34 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore((batch) => writeSqliteBatch(writer, writes, batch, hooks), reader, control, maxBatch);
   }
 
-  /** Commits on `thread`. */
-  static withWriterThread(thread: SqliteWriterThread, reader: Database, maxBatch?: number): SqliteEventStore {
+  /** Commits on `thread`, and lone appends on this thread through `lone` when given. */
+  static withWriterThread(
+    thread: SqliteWriterThread,
+    reader: Database,
+    maxBatch?: number,
+    lone?: SqliteLoneAppends,
+  ): SqliteEventStore {
     const writeBatch: BatchWriter = async (batch) => {
-      settleBatch(batch, await thread.write(batch.map((p) => p.item)));
+      const outcome = lone && batch.length === 1 && thread.usable ? lone.tryCommit(batch[0].item) : undefined;
+      settleBatch(batch, outcome ? [outcome] : await thread.write(batch.map((p) => p.item)));
     };
-    return new SqliteEventStore(writeBatch, reader, thread, maxBatch);
+    const control = !lone
+      ? thread
+      : {
+          purgeExpired: (now: string, limit: number) => thread.purgeExpired(now, limit),
+          poll: () => thread.poll(),
+          close: async () => {
+            await thread.close();
+            lone.close();
+          },
+        };
+    const store = new SqliteEventStore(writeBatch, reader, control, maxBatch);
+    store.loneAppends = lone?.stats;
+    return store;
   }
+
+  /** How many lone appends were committed on this thread and how many handed over (undefined without the path). */
+  loneAppends: LoneAppendStats | undefined;
 
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
@@ -217,7 +244,14 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
     reader.pragma('query_only = ON');
     if (!threaded) return SqliteEventStore.onThisThread(writer, reader, hooks, maxBatch);
     writer.close();
-    return SqliteEventStore.withWriterThread(await SqliteWriterThread.start({ path, busyTimeoutMs }), reader, maxBatch);
+    const thread = await SqliteWriterThread.start({ path, busyTimeoutMs });
+    try {
+      const lone = (options.loneAppendsInline ?? true) ? SqliteLoneAppends.open(path) : undefined;
+      return SqliteEventStore.withWriterThread(thread, reader, maxBatch, lone);
+    } catch (error) {
+      await thread.close();
+      throw error;
+    }
   } catch (error) {
     if (reader?.open) reader.close();
     if (writer.open) writer.close();

@@ -102,6 +102,11 @@ export class SqliteWriterThread {
     });
   }
 
+  /** False once the thread has died or was closed: every write then fails. */
+  get usable(): boolean {
+    return !this.stopped && !this.closing;
+  }
+
   /** Closes the connection and the thread after the requests already sent (the store's queue drains first). */
   close(): Promise<void> {
     this.closing ??= this.stopped
