@@ -54,11 +54,14 @@ describe('projections through BullMQ (postgres, redis)', () => {
     connections.push(c);
     return c;
   };
-  const startWorker = ({ catchUp, rebuilder }: ReturnType<typeof projectionServices>) => {
+  const startWorker = (
+    { catchUp, rebuilder }: ReturnType<typeof projectionServices>,
+    jobs: { attempts?: number; backoffMs?: number } = {},
+  ) => {
     const worker = createProjectionWorker(
       connection(),
       { store: h.store, catchUp, rebuilder },
-      { prefix, concurrency: 4 },
+      { prefix, concurrency: 4, ...jobs },
     );
     workers.push(worker);
     return worker;
@@ -183,8 +186,9 @@ describe('projections through BullMQ (postgres, redis)', () => {
       },
     };
     const services = h.services([fragile]);
-    const scheduler = new BullMqScheduler(connection(), { prefix, attempts: 3, backoffMs: 20 });
-    const worker = startWorker(services);
+    const scheduler = new BullMqScheduler(connection(), { prefix });
+    // The worker's pump adds the catch-up jobs, with its attempts and backoff.
+    const worker = startWorker(services, { attempts: 3, backoffMs: 20 });
     const failures: number[] = [];
     worker.on('failed', (job) => failures.push(job?.attemptsMade ?? -1));
     const session = {

@@ -7,6 +7,7 @@ import {
   ProjectionScheduler,
   rebuildJobId,
 } from './scheduler.port';
+import { pushCatchUpRequests } from './catch-up-requests';
 
 export const PROJECTION_QUEUE = 'indaga-projections';
 const READY_WAIT_MS = 1_000;
@@ -18,11 +19,6 @@ export interface ProjectionJobs {
 }
 export const PROJECTION_JOB_NAMES = ['catch-up', 'rebuild'] as const satisfies readonly (keyof ProjectionJobs)[];
 
-/**
- * Enqueues catch-ups with a deterministic job id, so a burst of writes to a
- * network while its job waits becomes one job. Completed jobs are removed so
- * the id is free for the next burst.
- */
 export interface BullMqOptions {
   /** Redis key prefix (INDAGA_QUEUE_PREFIX). */
   prefix?: string;
@@ -30,6 +26,12 @@ export interface BullMqOptions {
   backoffMs?: number;
 }
 
+/**
+ * Catch-ups through Redis: `notify` leaves a request in a list, the workers'
+ * pump turns requests into catch-up jobs with a deterministic job id, so a
+ * burst of writes to a network while its job waits becomes one job.
+ * Completed jobs are removed so the id is free for the next burst.
+ */
 export class BullMqScheduler implements ProjectionScheduler {
   readonly queue: Queue;
 
@@ -37,7 +39,7 @@ export class BullMqScheduler implements ProjectionScheduler {
     private readonly connection: Redis,
     private readonly options: BullMqOptions = {},
   ) {
-    this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: options.prefix ?? 'indaga' });
+    this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: this.prefix });
     // The Queue re-emits its connection's errors; those are reported where the connection is made.
     this.queue.on('error', () => undefined);
   }
@@ -63,15 +65,51 @@ export class BullMqScheduler implements ProjectionScheduler {
     });
   }
 
-  async notify(networkId: string): Promise<void> {
+  /**
+   * Leaves a catch-up request for the workers (catch-up-requests.ts): the
+   * networks notified in one event-loop turn go to Redis in one command, on
+   * the next turn; the promise settles when Redis has them.
+   */
+  notify(networkId: string): Promise<void> {
+    if (!this.turn) {
+      const turn = { networkIds: new Set<string>(), sent: undefined as unknown as Promise<void> };
+      turn.sent = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.turn = undefined;
+        return this.send([...turn.networkIds]);
+      });
+      this.turn = turn;
+    }
+    this.turn.networkIds.add(networkId);
+    return this.turn.sent;
+  }
+
+  private turn: { networkIds: Set<string>; sent: Promise<void> } | undefined;
+
+  private async send(networkIds: string[]): Promise<void> {
     await this.connected();
-    await this.queue.add('catch-up', { networkId } satisfies ProjectionJobs['catch-up'], {
-      jobId: catchUpJobId(networkId),
-      attempts: this.options.attempts ?? CATCH_UP_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.options.backoffMs ?? CATCH_UP_BACKOFF_MS },
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+    await pushCatchUpRequests(this.connection, this.prefix, networkIds);
+  }
+
+  /** Adds the catch-up jobs (one per network, deduplicated by job id): what the workers' pump does with requests. */
+  async enqueueCatchUps(networkIds: readonly string[]): Promise<void> {
+    await this.connected();
+    await this.queue.addBulk(
+      networkIds.map((networkId) => ({
+        name: 'catch-up',
+        data: { networkId } satisfies ProjectionJobs['catch-up'],
+        opts: {
+          jobId: catchUpJobId(networkId),
+          attempts: this.options.attempts ?? CATCH_UP_ATTEMPTS,
+          backoff: { type: 'exponential', delay: this.options.backoffMs ?? CATCH_UP_BACKOFF_MS },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+  }
+
+  private get prefix(): string {
+    return this.options.prefix ?? 'indaga';
   }
 
   async rebuild(projection: string, generation: number): Promise<string> {

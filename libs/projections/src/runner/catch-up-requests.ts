@@ -1,0 +1,87 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+
+/**
+ * "This network has new events", from the API instances to the workers: a
+ * Redis list of network ids. An API instance pushes the networks of one
+ * event-loop turn in one command (a few µs per write), where a BullMQ add
+ * per write cost its event loop ~70 µs (issue 15's ablation). The workers'
+ * pump (CatchUpPump) pops them and adds the deduplicated catch-up jobs.
+ *
+ * Nothing here is the only record of anything: the events are in the store,
+ * and a request lost on the way (Redis down, a pump stopped between its pop
+ * and its add, a list trimmed while no worker ran) is found by the sweeper,
+ * as a lost BullMQ add was.
+ */
+export const catchUpRequestsKey = (prefix: string) => `${prefix}:catch-up-requests`;
+
+/** The list keeps at most this many requests (the newest) while no worker pops it. */
+export const CATCH_UP_REQUESTS_MAX = 100_000;
+
+/** Pushes one turn's requests and trims the list to its newest `max`, in one round trip. */
+export async function pushCatchUpRequests(
+  redis: Redis,
+  prefix: string,
+  networkIds: readonly string[],
+  max = CATCH_UP_REQUESTS_MAX,
+): Promise<void> {
+  const key = catchUpRequestsKey(prefix);
+  const results = await redis
+    .pipeline()
+    .rpush(key, ...networkIds)
+    .ltrim(key, -max, -1)
+    .exec();
+  const failed = results?.find(([error]) => error);
+  if (failed) throw failed[0];
+}
+
+/** Longest a pop blocks before looking again (seconds; a close does not wait for it). */
+const POP_WAIT_S = 5;
+/** Most requests taken in one pop after the first. */
+const DRAIN_MAX = 1_000;
+/** Wait after a failed round (Redis away) before the next one. */
+const RETRY_MS = 1_000;
+
+/**
+ * The worker's side: waits for requests on a connection of its own (a
+ * blocking pop), takes what has gathered, and hands the distinct networks to
+ * `enqueue` (one BullMQ `addBulk`). Several workers' pumps share the list;
+ * each request is popped by one of them.
+ */
+export class CatchUpPump {
+  private stopped = false;
+  private readonly running: Promise<void>;
+
+  constructor(
+    private readonly blocking: Redis,
+    private readonly prefix: string,
+    private readonly enqueue: (networkIds: string[]) => Promise<void>,
+    private readonly onError: (error: Error) => void = () => undefined,
+  ) {
+    this.running = this.loop();
+  }
+
+  /** Stops popping; the requests already popped are still enqueued. Closes the blocking connection. */
+  async close(): Promise<void> {
+    this.stopped = true;
+    this.blocking.disconnect(); // aborts a pop in progress
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const key = catchUpRequestsKey(this.prefix);
+    while (!this.stopped) {
+      try {
+        const first = await this.blocking.blpop(key, POP_WAIT_S);
+        if (!first) continue;
+        // Whatever happens to the drain, the request already popped is enqueued.
+        const more = this.stopped ? null : await this.blocking.lpop(key, DRAIN_MAX).catch(() => null);
+        await this.enqueue([...new Set([first[1], ...(more ?? [])])]);
+      } catch (error) {
+        if (this.stopped) return;
+        this.onError(error as Error);
+        await sleep(RETRY_MS);
+      }
+    }
+  }
+}
