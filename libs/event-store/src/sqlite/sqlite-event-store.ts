@@ -11,7 +11,7 @@ import type {
   StreamHead,
 } from '../event-store.port';
 import { encodeAppend, type EncodedAppend } from '../internal/encoded-append';
-import { GroupCommitQueue, type Pending } from '../group-commit-queue';
+import { type GroupCommitOptions, GroupCommitQueue, type Pending } from '../group-commit-queue';
 import { appendQueueOptions } from '../internal/append-queue-options';
 import type { StoreTestHooks } from '../internal/hooks';
 import { allTextEvents, streamTextEvents } from '../internal/text-rows';
@@ -68,9 +68,10 @@ export class SqliteEventStore implements EventStore {
       poll?(): void;
     },
     maxBatch = 1000,
+    start?: GroupCommitOptions['start'],
   ) {
     this.reads = prepareReads(reader);
-    this.queue = new GroupCommitQueue(writeBatch, appendQueueOptions(maxBatch));
+    this.queue = new GroupCommitQueue(writeBatch, appendQueueOptions(maxBatch, start));
   }
 
   /** Commits on the calling thread, through `writer` (which may also be the reader, for `:memory:`). */
@@ -111,7 +112,8 @@ export class SqliteEventStore implements EventStore {
             lone.close();
           },
         };
-    const store = new SqliteEventStore(writeBatch, reader, control, maxBatch);
+    // A lone append blocks this thread for its commit: requests read in the same turn join it first.
+    const store = new SqliteEventStore(writeBatch, reader, control, maxBatch, lone ? 'next-turn' : undefined);
     store.loneAppends = lone?.stats;
     return store;
   }
