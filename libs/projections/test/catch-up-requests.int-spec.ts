@@ -51,6 +51,33 @@ describe('catch-up requests (redis)', () => {
     expect(await redis.lrange(key, 0, -1)).toEqual(['red-a', 'red-b', 'red-a']);
   });
 
+  it('sends the notifications made while a push is on its way together, in the next push', async () => {
+    const c = connection();
+    let pushes = 0;
+    const rpush = c.rpush.bind(c) as (...args: unknown[]) => Promise<number>;
+    // A slow Redis: each push takes 50 ms to go out.
+    (c as unknown as { rpush: typeof rpush }).rpush = async (...args) => {
+      pushes++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return rpush(...args);
+    };
+    const s = new BullMqScheduler(c, { prefix });
+    closing.push(() => s.close());
+    await c.ping();
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const sent = [s.notify('red-a')];
+    await tick();
+    expect(pushes).toBe(1);
+    // Three more turns while red-a's push is on its way: one push for all of them.
+    for (const id of ['red-b', 'red-c', 'red-b']) {
+      sent.push(s.notify(id));
+      await tick();
+    }
+    await Promise.all(sent);
+    expect(pushes).toBe(2);
+    expect(await redis.lrange(catchUpRequestsKey(prefix), 0, -1)).toEqual(['red-a', 'red-b', 'red-c']);
+  });
+
   it('keeps only the newest requests while nobody pops them', async () => {
     const key = catchUpRequestsKey(prefix);
     await pushCatchUpRequests(redis, prefix, ['n1', 'n2', 'n3'], 4);

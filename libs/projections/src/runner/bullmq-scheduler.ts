@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { GroupCommitQueue } from '@indaga/event-store';
 import type { Redis } from 'ioredis';
 import {
   CATCH_UP_ATTEMPTS,
@@ -66,29 +67,21 @@ export class BullMqScheduler implements ProjectionScheduler {
   }
 
   /**
-   * Leaves a catch-up request for the workers (catch-up-requests.ts): the
-   * networks notified in one event-loop turn go to Redis in one command, on
-   * the next turn; the promise settles when Redis has them.
+   * Leaves a catch-up request for the workers (catch-up-requests.ts). The
+   * networks notified while no push is on its way go together in the next
+   * one (a group commit: one push in flight, started on the next turn), so
+   * a busy API sends one Redis command per round trip, not per write; the
+   * promise settles when Redis has the request.
    */
   notify(networkId: string): Promise<void> {
-    if (!this.turn) {
-      const turn = { networkIds: new Set<string>(), sent: undefined as unknown as Promise<void> };
-      turn.sent = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        this.turn = undefined;
-        return this.send([...turn.networkIds]);
-      });
-      this.turn = turn;
-    }
-    this.turn.networkIds.add(networkId);
-    return this.turn.sent;
+    return this.requests.push(networkId);
   }
 
-  private turn: { networkIds: Set<string>; sent: Promise<void> } | undefined;
-
-  private async send(networkIds: string[]): Promise<void> {
+  private readonly requests = new GroupCommitQueue<string, void>(async (batch) => {
     await this.connected();
-    await pushCatchUpRequests(this.connection, this.prefix, networkIds);
-  }
+    await pushCatchUpRequests(this.connection, this.prefix, [...new Set(batch.map((p) => p.item))]);
+    for (const p of batch) p.resolve();
+  });
 
   /** Adds the catch-up jobs (one per network, deduplicated by job id): what the workers' pump does with requests. */
   async enqueueCatchUps(networkIds: readonly string[]): Promise<void> {
@@ -126,6 +119,7 @@ export class BullMqScheduler implements ProjectionScheduler {
   }
 
   async close(): Promise<void> {
+    await this.requests.close(); // the requests already made are pushed first
     await this.queue.close();
   }
 }
