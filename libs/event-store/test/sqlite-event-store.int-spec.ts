@@ -10,7 +10,7 @@ import {
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from '../src';
-import { SqliteLoneAppends } from '../src/sqlite/sqlite-lone-appends';
+import { BUSY_FOR_MS, SqliteLoneAppends } from '../src/sqlite/sqlite-lone-appends';
 import type { Worker } from 'node:worker_threads';
 import { encodeAppend } from '../src/internal/encoded-append';
 import { SqliteWriterThread } from '../src/sqlite/sqlite-writer-thread';
@@ -150,7 +150,7 @@ describe('SqliteEventStore specifics', () => {
   describe('lone appends (committed on the calling thread)', () => {
     const event = (n: number) => [{ type: 'T', data: { n } }];
 
-    it("commits a single caller's appends on the calling thread, and batches on the writer thread", async () => {
+    it("commits a single caller's appends on the calling thread; batches, and lone ones right after a batch, on the writer thread", async () => {
       const harness = sqliteHarness();
       try {
         const store = (await harness.open()) as SqliteEventStore;
@@ -162,7 +162,11 @@ describe('SqliteEventStore specifics', () => {
             store.appendToStream(`many-${i}`, event(i), { expectedVersion: 'no_stream' }),
           ),
         );
-        expect(store.loneAppends?.inline).toBe(20);
+        expect(store.loneAppends).toEqual({ inline: 20, handedOver: 0 });
+        // Right after a batch of several the store counts as busy: a lone append goes to the thread too.
+        await store.appendToStream('after-batch', event(0), { expectedVersion: 'no_stream' });
+        expect(store.loneAppends).toEqual({ inline: 20, handedOver: 1 });
+        await new Promise((resolve) => setTimeout(resolve, BUSY_FOR_MS + 20));
         // The same guarantees on both paths: a stale expected version and a held key are refused, nothing written.
         await expect(store.appendToStream('alone', event(99), { expectedVersion: 3 })).rejects.toBeInstanceOf(
           WrongExpectedVersionError,
@@ -172,13 +176,13 @@ describe('SqliteEventStore specifics', () => {
         await expect(
           store.appendToStream('keyed', event(2), { expectedVersion: 'any', idempotency }),
         ).rejects.toBeInstanceOf(IdempotencyKeyHeldError);
-        expect(store.loneAppends).toEqual({ inline: 23, handedOver: 0 });
+        expect(store.loneAppends).toEqual({ inline: 23, handedOver: 1 });
         const reopened = await openSqliteEventStore({ path: harness.path, loneAppendsInline: false });
         expect((await reopened.readStream('alone')).map((e) => e.data)).toEqual(
           Array.from({ length: 20 }, (_, n) => ({ n })),
         );
         expect(await reopened.streamVersion('keyed')).toBe(1);
-        expect(await reopened.readAll({ limit: 100 })).toHaveLength(31);
+        expect(await reopened.readAll({ limit: 100 })).toHaveLength(32);
         expect(reopened.loneAppends).toBeUndefined();
         await reopened.close();
       } finally {

@@ -99,6 +99,7 @@ export class SqliteEventStore implements EventStore {
     lone?: SqliteLoneAppends,
   ): SqliteEventStore {
     const writeBatch: BatchWriter = async (batch) => {
+      lone?.sawBatch(batch.length);
       const outcome = lone && batch.length === 1 && thread.usable ? lone.tryCommit(batch[0].item) : undefined;
       settleBatch(batch, outcome ? [outcome] : await thread.write(batch.map((p) => p.item)));
     };

@@ -8,11 +8,13 @@ import { prepareWrites, type WriteStatements } from './sqlite-statements';
 export const LONE_COMMIT_MAX_MS = 1;
 /** While commits are slower, one lone append in this many is still committed here, to measure again. */
 const REMEASURE_EVERY = 100;
+/** After a batch of several appends (concurrent writers), lone appends go to the writer thread for this long. */
+export const BUSY_FOR_MS = 100;
 
 export interface LoneAppendStats {
   /** Lone appends committed on the calling thread. */
   inline: number;
-  /** Lone appends handed to the writer thread (commits too slow, or the file locked by another process). */
+  /** Lone appends handed to the writer thread (the store busy, commits too slow, the file locked by another process). */
   handedOver: number;
 }
 
@@ -25,6 +27,9 @@ export interface LoneAppendStats {
  * the fsync of a busy store never blocks the event loop; a lone commit does,
  * for about one fsync, which is why this path steps aside:
  *
+ * - while the store is busy: for BUSY_FOR_MS after a batch of several
+ *   appends (under load a batch of one is a lull between batches, and a
+ *   commit here would stall the requests being read meanwhile);
  * - when the file's write lock is held by another process (busy_timeout 0:
  *   BEGIN fails at once, nothing written, and the thread waits for the lock);
  * - while commits here average more than LONE_COMMIT_MAX_MS (a slow disk).
@@ -42,6 +47,7 @@ export class SqliteLoneAppends {
   readonly stats: LoneAppendStats = { inline: 0, handedOver: 0 };
   private averageMs = 0;
   private sinceMeasured = 0;
+  private busyUntil = 0;
   private readonly statements: WriteStatements;
 
   private constructor(
@@ -56,8 +62,14 @@ export class SqliteLoneAppends {
     return new SqliteLoneAppends(openSqliteConnection(path, 0), maxMs);
   }
 
+  /** Told of every batch the store writes, so that a batch of several marks the store busy. */
+  sawBatch(size: number): void {
+    if (size > 1) this.busyUntil = performance.now() + BUSY_FOR_MS;
+  }
+
   /** Commits `append` here and answers its outcome, or `undefined` when the writer thread should. */
   tryCommit(append: EncodedAppend): AppendOutcome | undefined {
+    if (this.busyUntil > 0 && performance.now() < this.busyUntil) return this.handOver();
     if (this.averageMs > this.maxMs && ++this.sinceMeasured < REMEASURE_EVERY) return this.handOver();
     this.sinceMeasured = 0;
     const started = performance.now();
