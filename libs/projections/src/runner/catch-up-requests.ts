@@ -67,20 +67,30 @@ export class CatchUpPump {
     await this.running;
   }
 
+  /**
+   * Takes what has gathered (LPOP with a count, one round trip while requests
+   * keep coming) and blocks (BLPOP) only when the list is empty. The jobs of
+   * one take are added while the next take is on its way: one add in flight.
+   */
   private async loop(): Promise<void> {
     const key = catchUpRequestsKey(this.prefix);
+    let adding: Promise<void> = Promise.resolve();
     while (!this.stopped) {
       try {
-        const first = await this.blocking.blpop(key, POP_WAIT_S);
-        if (!first) continue;
-        // Whatever happens to the drain, the request already popped is enqueued.
-        const more = this.stopped ? null : await this.blocking.lpop(key, DRAIN_MAX).catch(() => null);
-        await this.enqueue([...new Set([first[1], ...(more ?? [])])]);
+        const ids = (await this.blocking.lpop(key, DRAIN_MAX)) ?? [];
+        if (ids.length === 0) {
+          const first = await this.blocking.blpop(key, POP_WAIT_S);
+          if (!first) continue;
+          ids.push(first[1]);
+        }
+        await adding;
+        adding = this.enqueue([...new Set(ids)]).catch((error: Error) => this.onError(error));
       } catch (error) {
-        if (this.stopped) return;
+        if (this.stopped) break;
         this.onError(error as Error);
         await sleep(RETRY_MS);
       }
     }
+    await adding; // what was popped is still added
   }
 }
