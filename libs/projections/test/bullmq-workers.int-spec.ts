@@ -54,14 +54,11 @@ describe('projections through BullMQ (postgres, redis)', () => {
     connections.push(c);
     return c;
   };
-  const startWorker = (
-    { catchUp, rebuilder }: ReturnType<typeof projectionServices>,
-    jobs: { attempts?: number; backoffMs?: number } = {},
-  ) => {
+  const startWorker = ({ catchUp, rebuilder }: ReturnType<typeof projectionServices>) => {
     const worker = createProjectionWorker(
       connection(),
       { store: h.store, catchUp, rebuilder },
-      { prefix, concurrency: 4, ...jobs },
+      { prefix, concurrency: 4 },
     );
     workers.push(worker);
     return worker;
@@ -186,9 +183,8 @@ describe('projections through BullMQ (postgres, redis)', () => {
       },
     };
     const services = h.services([fragile]);
-    const scheduler = new BullMqScheduler(connection(), { prefix });
-    // The worker's pump adds the catch-up jobs, with its attempts and backoff.
-    const worker = startWorker(services, { attempts: 3, backoffMs: 20 });
+    const scheduler = new BullMqScheduler(connection(), { prefix, attempts: 3, backoffMs: 20 });
+    const worker = startWorker(services);
     const failures: number[] = [];
     worker.on('failed', (job) => failures.push(job?.attemptsMade ?? -1));
     const session = {

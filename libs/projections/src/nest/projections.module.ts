@@ -5,6 +5,7 @@ import { INDAGA_CONFIG, IndagaConfig, openConfiguredSqlClient, SqlClient } from 
 import { ReadModelStore } from '../read-models/read-model-store';
 import { PROJECTIONS } from '../registry';
 import { BullMqScheduler } from '../runner/bullmq-scheduler';
+import { CatchUpNotifier } from '../runner/catch-up-notifier';
 import { CatchUpService } from '../runner/catch-up.service';
 import { InProcessScheduler } from '../runner/in-process-scheduler';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -80,7 +81,14 @@ export const READ_MODEL_COMMIT_INTERVAL_MS = 10;
         redis?: Redis,
       ) =>
         redis
-          ? new BullMqScheduler(redis, { prefix: config.queuePrefix })
+          ? new BullMqScheduler(redis, {
+              prefix: config.queuePrefix,
+              // The API's writes notify on every append: their jobs are added off its event loop.
+              notifier:
+                config.role === 'worker' || !config.redisUrl
+                  ? undefined
+                  : CatchUpNotifier.start({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+            })
           : new InProcessScheduler(catchUp, rebuilder, readModels.rebuilds, {
               warn: (m) => logger.warn(m),
               error: (m) => logger.error(m),

@@ -1,17 +1,11 @@
 import { Queue } from 'bullmq';
 import { GroupCommitQueue } from '@indaga/event-store';
 import type { Redis } from 'ioredis';
-import {
-  CATCH_UP_ATTEMPTS,
-  CATCH_UP_BACKOFF_MS,
-  catchUpJobId,
-  ProjectionScheduler,
-  rebuildJobId,
-} from './scheduler.port';
-import { pushCatchUpRequests } from './catch-up-requests';
+import { catchUpJobs, PROJECTION_QUEUE, whenReady } from './catch-up-jobs';
+import { type CatchUpNotifier, NotifierGone } from './catch-up-notifier';
+import { ProjectionScheduler, rebuildJobId } from './scheduler.port';
 
-export const PROJECTION_QUEUE = 'indaga-projections';
-const READY_WAIT_MS = 1_000;
+export { PROJECTION_QUEUE } from './catch-up-jobs';
 
 /** The job names the worker must handle (checked at boot), with their payloads. */
 export interface ProjectionJobs {
@@ -25,13 +19,16 @@ export interface BullMqOptions {
   prefix?: string;
   attempts?: number;
   backoffMs?: number;
+  /** Adds the catch-up jobs on a thread of its own (the API's); without it, or once it is gone, on this one. */
+  notifier?: CatchUpNotifier;
 }
 
 /**
- * Catch-ups through Redis: `notify` leaves a request in a list, the workers'
- * pump turns requests into catch-up jobs with a deterministic job id, so a
- * burst of writes to a network while its job waits becomes one job.
- * Completed jobs are removed so the id is free for the next burst.
+ * Catch-ups and rebuilds through BullMQ. `notify` adds a catch-up job with a
+ * deterministic job id (catch-up-jobs.ts): the networks notified while no
+ * add is on its way go together in the next `addBulk` (a group commit, one
+ * in flight, started on the next turn), on the notifier's thread when there
+ * is one.
  */
 export class BullMqScheduler implements ProjectionScheduler {
   readonly queue: Queue;
@@ -51,54 +48,31 @@ export class BullMqScheduler implements ProjectionScheduler {
    * write would pile up. So a notification waits at most READY_WAIT_MS for the
    * connection and is otherwise refused: the sweeper sends it again later.
    */
-  private async connected(): Promise<void> {
-    if (this.connection.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.connection.off('ready', onReady);
-        reject(new Error(`redis is not connected (${this.connection.status})`));
-      }, READY_WAIT_MS);
-      const onReady = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.connection.once('ready', onReady);
-    });
+  private connected(): Promise<void> {
+    return whenReady(this.connection);
   }
 
-  /**
-   * Leaves a catch-up request for the workers (catch-up-requests.ts). The
-   * networks notified while no push is on its way go together in the next
-   * one (a group commit: one push in flight, started on the next turn), so
-   * a busy API sends one Redis command per round trip, not per write; the
-   * promise settles when Redis has the request.
-   */
+  /** Asks for a catch-up of the network; settles once its job is in Redis. */
   notify(networkId: string): Promise<void> {
     return this.requests.push(networkId);
   }
 
   private readonly requests = new GroupCommitQueue<string, void>(async (batch) => {
-    await this.connected();
-    await pushCatchUpRequests(this.connection, this.prefix, [...new Set(batch.map((p) => p.item))]);
+    await this.addCatchUps([...new Set(batch.map((p) => p.item))]);
     for (const p of batch) p.resolve();
   });
 
-  /** Adds the catch-up jobs (one per network, deduplicated by job id): what the workers' pump does with requests. */
-  async enqueueCatchUps(networkIds: readonly string[]): Promise<void> {
+  private async addCatchUps(networkIds: string[]): Promise<void> {
+    const notifier = this.options.notifier;
+    if (notifier) {
+      try {
+        return await notifier.add(networkIds);
+      } catch (error) {
+        if (!(error instanceof NotifierGone)) throw error;
+      }
+    }
     await this.connected();
-    await this.queue.addBulk(
-      networkIds.map((networkId) => ({
-        name: 'catch-up',
-        data: { networkId } satisfies ProjectionJobs['catch-up'],
-        opts: {
-          jobId: catchUpJobId(networkId),
-          attempts: this.options.attempts ?? CATCH_UP_ATTEMPTS,
-          backoff: { type: 'exponential', delay: this.options.backoffMs ?? CATCH_UP_BACKOFF_MS },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
-      })),
-    );
+    await this.queue.addBulk(catchUpJobs(networkIds, this.options));
   }
 
   private get prefix(): string {
@@ -119,7 +93,8 @@ export class BullMqScheduler implements ProjectionScheduler {
   }
 
   async close(): Promise<void> {
-    await this.requests.close(); // the requests already made are pushed first
+    await this.requests.close(); // the notifications already made are added first
+    await this.options.notifier?.close();
     await this.queue.close();
   }
 }

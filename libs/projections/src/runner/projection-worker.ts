@@ -2,8 +2,7 @@ import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { networkStreamId } from '@indaga/domain';
 import type { EventStore } from '@indaga/event-store';
-import { BullMqScheduler, PROJECTION_JOB_NAMES, PROJECTION_QUEUE, ProjectionJobs } from './bullmq-scheduler';
-import { CatchUpPump } from './catch-up-requests';
+import { PROJECTION_JOB_NAMES, PROJECTION_QUEUE, ProjectionJobs } from './bullmq-scheduler';
 import type { CatchUpService } from './catch-up.service';
 import type { Rebuilder } from './rebuild';
 
@@ -33,21 +32,13 @@ const MAX_STALLED_COUNT = 5;
 
 /**
  * The BullMQ side: one handler per declared job name, refused at boot if any
- * is missing, and the pump that turns catch-up requests into jobs. Catch-ups are idempotent (compare-and-set checkpoints), so a
+ * is missing. Catch-ups are idempotent (compare-and-set checkpoints), so a
  * redelivered or stalled job changes nothing twice.
  */
 export function createProjectionWorker(
   connection: Redis,
   { store, catchUp, rebuilder }: { store: EventStore; catchUp: CatchUpService; rebuilder: Rebuilder },
-  options: {
-    prefix?: string;
-    concurrency?: number;
-    stalledIntervalMs?: number;
-    lockDurationMs?: number;
-    /** Of the catch-up jobs its pump adds (defaults CATCH_UP_ATTEMPTS and CATCH_UP_BACKOFF_MS). */
-    attempts?: number;
-    backoffMs?: number;
-  } = {},
+  options: { prefix?: string; concurrency?: number; stalledIntervalMs?: number; lockDurationMs?: number } = {},
 ): Worker {
   const shutdown = { aborted: false };
   const handlers: Handlers = {
@@ -95,25 +86,9 @@ export function createProjectionWorker(
       maxStalledCount: MAX_STALLED_COUNT,
     },
   );
-  // Catch-up requests (from every API instance) become jobs here; its errors are the worker's.
-  const jobs = new BullMqScheduler(connection, {
-    prefix: options.prefix,
-    attempts: options.attempts,
-    backoffMs: options.backoffMs,
-  });
-  const blocking = connection.duplicate();
-  blocking.on('error', () => undefined); // the same outage is reported on `connection`
-  const pump = new CatchUpPump(
-    blocking,
-    options.prefix ?? 'indaga',
-    (ids) => jobs.enqueueCatchUps(ids),
-    (err) => worker.emit('error', err),
-  );
   const close = worker.close.bind(worker);
   worker.close = async (force?: boolean) => {
     shutdown.aborted = true;
-    await pump.close();
-    await jobs.close();
     return close(force);
   };
   return worker;

@@ -1,0 +1,76 @@
+import type { Worker } from 'node:worker_threads';
+import { spawnThread } from '@indaga/event-store';
+import type { FromNotifier, NotifierData } from './catch-up-notifier-wire';
+
+/** The notifier's thread is gone: its caller adds the jobs itself. */
+export class NotifierGone extends Error {
+  constructor(why: string) {
+    super(`catch-up notifier thread ${why}`);
+    this.name = 'NotifierGone';
+  }
+}
+
+/**
+ * Adds catch-up jobs on a thread of its own (catch-up-notifier.worker.ts).
+ * A BullMQ add costs ~45–70 µs of JavaScript per job (building the job,
+ * checking its options, packing its arguments), a sixth of an API write's
+ * CPU on its event loop (BENCHMARKS.md, issue 15); the thread does that work
+ * on another core, and the event loop only hands over each turn's networks
+ * (one message) and reads one answer. The thread is otherwise idle, so a job
+ * is in Redis as soon as when the event loop added it itself.
+ */
+export class CatchUpNotifier {
+  private readonly pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private gone: NotifierGone | undefined;
+  private closing: Promise<void> | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromNotifier) => this.received(message));
+    worker.on('error', (error) => this.stop(new NotifierGone(`failed: ${error.message}`)));
+    worker.on('exit', (code) => this.stop(new NotifierGone(`exited (${code})`)));
+    worker.unref(); // only work in flight keeps the process alive
+  }
+
+  static start(data: NotifierData): CatchUpNotifier {
+    return new CatchUpNotifier(spawnThread(__filename, 'catch-up-notifier', data));
+  }
+
+  /** Adds one catch-up job per network; rejects with NotifierGone once the thread has stopped. */
+  add(networkIds: string[]): Promise<void> {
+    if (this.gone) return Promise.reject(this.gone);
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ type: 'add', id, networkIds });
+    });
+  }
+
+  /** Lets the adds already sent finish, then ends the thread. */
+  close(): Promise<void> {
+    this.closing ??= this.gone
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          this.worker.ref();
+          this.worker.once('exit', () => resolve());
+          this.worker.postMessage({ type: 'close' });
+        });
+    return this.closing;
+  }
+
+  private received(message: FromNotifier): void {
+    const request = this.pending.get(message.id);
+    if (!request) return;
+    this.pending.delete(message.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (message.ok) request.resolve();
+    else request.reject(new Error(message.message));
+  }
+
+  private stop(error: NotifierGone): void {
+    this.gone ??= error;
+    for (const request of this.pending.values()) request.reject(this.gone);
+    this.pending.clear();
+  }
+}
