@@ -25,13 +25,10 @@ export function commitSqliteBatch(
 ): AppendOutcome[] {
   try {
     s.begin.run();
-    const outcomes = writeRows(s, appends);
-    s.commit.run();
-    return outcomes;
   } catch (error) {
-    if (db.inTransaction) s.rollback.run();
     throw toStoreError(error);
   }
+  return writeAndCommit(db, s, appends);
 }
 
 /**
@@ -51,6 +48,11 @@ export function tryCommitSqliteBatch(
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return undefined;
     throw toStoreError(error);
   }
+  return writeAndCommit(db, s, appends);
+}
+
+/** After BEGIN: the rows, then COMMIT; rolled back when anything throws. */
+function writeAndCommit(db: Database, s: WriteStatements, appends: readonly EncodedAppend[]): AppendOutcome[] {
   try {
     const outcomes = writeRows(s, appends);
     s.commit.run();

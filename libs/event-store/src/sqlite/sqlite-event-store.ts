@@ -41,6 +41,8 @@ export interface SqliteEventStoreOptions {
    * calling thread while its commits are fast (sqlite-lone-appends.ts). Default true.
    */
   loneAppendsInline?: boolean;
+  /** Lone appends step aside while commits on the calling thread average more than this. Default 1 ms. */
+  loneCommitMaxMs?: number;
   /** TEST-ONLY, see StoreTestHooks. */
   hooks?: StoreTestHooks;
 }
@@ -249,7 +251,8 @@ export async function openSqliteEventStore(options: SqliteEventStoreOptions): Pr
     writer.close();
     const thread = await SqliteWriterThread.start({ path, busyTimeoutMs });
     try {
-      const lone = (options.loneAppendsInline ?? true) ? SqliteLoneAppends.open(path) : undefined;
+      const lone =
+        (options.loneAppendsInline ?? true) ? SqliteLoneAppends.open(path, options.loneCommitMaxMs) : undefined;
       return SqliteEventStore.withWriterThread(thread, reader, maxBatch, lone);
     } catch (error) {
       await thread.close();

@@ -6,6 +6,12 @@ import { prepareWrites, type WriteStatements } from './sqlite-statements';
 
 /** A lone append is committed here while this thread's commits take less than this (moving average). */
 export const LONE_COMMIT_MAX_MS = 1;
+/**
+ * Weight of the latest commit in the average: about the last 20 count, so
+ * one slow commit (a checkpoint, a hiccup) needs over 20 ms to tip it, and a
+ * disk that is slow at every commit tips it within a few dozen.
+ */
+const AVERAGE_WEIGHT = 0.05;
 /** While commits are slower, one lone append in this many is still committed here, to measure again. */
 const REMEASURE_EVERY = 100;
 /** After a batch of several appends (concurrent writers), lone appends go to the writer thread for this long. */
@@ -76,7 +82,8 @@ export class SqliteLoneAppends {
     const outcomes = tryCommitSqliteBatch(this.db, this.statements, [append]);
     if (!outcomes) return this.handOver();
     const ms = performance.now() - started;
-    this.averageMs = 0.8 * this.averageMs + 0.2 * ms;
+    // The connection's first commit (statements run cold, the WAL file created) says nothing about the disk.
+    if (this.stats.inline > 0) this.averageMs += AVERAGE_WEIGHT * (ms - this.averageMs);
     this.stats.inline++;
     return outcomes[0];
   }
