@@ -12,6 +12,7 @@ export * from './event-store.port';
 export * from './errors';
 export { asStoreUnavailable } from './unavailable';
 export { spawnThread } from './threads/spawn-thread';
+export { ThreadRequests } from './threads/thread-requests';
 export type { StoreTestHooks } from './internal/hooks';
 export { SqliteEventStore, openSqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { openSqliteConnection } from './sqlite/sqlite-connection';

@@ -1,14 +1,10 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { spawnThread } from '../threads/spawn-thread';
+import { ThreadRequests } from '../threads/thread-requests';
 import { StoreUnavailableError } from '../errors';
 import type { EncodedAppend } from '../internal/encoded-append';
 import type { AppendOutcome } from './sqlite-append-batch';
 import { errorFromWire, type FromWriter, outcomeFromWire, type ToWriter, type WriterData } from './sqlite-writer-wire';
-
-interface Request {
-  resolve(answer: FromWriter): void;
-  reject(error: unknown): void;
-}
 
 /**
  * The store's side of its writer thread (sqlite-writer.worker), which handles
@@ -24,14 +20,13 @@ interface Request {
  * that turn (measured: ~4 ms of a ~7 ms batch at 2,000 writes/s).
  */
 export class SqliteWriterThread {
-  private readonly pending = new Map<number, Request>();
-  private nextId = 1;
-  private stopped: Error | undefined;
+  private readonly requests: ThreadRequests<FromWriter>;
   private closing: Promise<void> | undefined;
 
   private readonly answers: MessagePort;
 
   private constructor(private readonly worker: Worker) {
+    this.requests = new ThreadRequests(worker);
     const { port1, port2 } = new MessageChannel();
     this.answers = port1;
     port1.on('message', (message: FromWriter) => this.received(message));
@@ -40,18 +35,18 @@ export class SqliteWriterThread {
     worker.on('message', (message: FromWriter) => this.received(message));
     worker.on('error', (error) => {
       this.poll();
-      this.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error));
+      this.requests.stop(new StoreUnavailableError(`sqlite writer thread failed: ${error.message}`, error));
     });
     worker.on('exit', (code) => {
       this.poll(); // answers posted before it died still count
-      this.stop(new StoreUnavailableError(`sqlite writer thread exited (${code})`));
+      this.requests.stop(new StoreUnavailableError(`sqlite writer thread exited (${code})`));
       this.answers.close();
     });
   }
 
   /** Settles, now, every request the thread has already answered. Cheap when none has. */
   poll(): void {
-    if (this.pending.size === 0) return;
+    if (this.requests.size === 0) return;
     for (let got = receiveMessageOnPort(this.answers); got; got = receiveMessageOnPort(this.answers)) {
       this.received(got.message as FromWriter);
     }
@@ -80,67 +75,45 @@ export class SqliteWriterThread {
   }
 
   async write(appends: EncodedAppend[]): Promise<AppendOutcome[]> {
-    const answer = await this.request((id) => ({ type: 'batch', id, appends }));
+    const answer = await this.requests.send((id): ToWriter => ({ type: 'batch', id, appends }));
     if (answer.type !== 'committed') throw new StoreUnavailableError(`sqlite writer thread: unexpected ${answer.type}`);
     return answer.outcomes.map(outcomeFromWire);
   }
 
   /** Deletes up to `limit` side-effect records expired by `now`. */
   async purgeExpired(now: string, limit: number): Promise<number> {
-    const answer = await this.request((id) => ({ type: 'purge', id, now, limit }));
+    const answer = await this.requests.send((id): ToWriter => ({ type: 'purge', id, now, limit }));
     if (answer.type !== 'purged') throw new StoreUnavailableError(`sqlite writer thread: unexpected ${answer.type}`);
     return answer.deleted;
   }
 
-  private request(message: (id: number) => ToWriter): Promise<FromWriter> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.nextId++;
-    return new Promise<FromWriter>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) this.worker.ref(); // only work in flight keeps the process alive
-      this.send(message(id));
-    });
-  }
-
   /** False once the thread has died or was closed: every write then fails. */
   get usable(): boolean {
-    return !this.stopped && !this.closing;
+    return !this.requests.stopped && !this.closing;
   }
 
   /** Closes the connection and the thread after the requests already sent (the store's queue drains first). */
   close(): Promise<void> {
-    this.closing ??= this.stopped
+    this.closing ??= this.requests.stopped
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           this.worker.ref();
           this.worker.once('exit', () => resolve());
-          this.send({ type: 'close' });
+          this.worker.postMessage({ type: 'close' } satisfies ToWriter);
         });
     return this.closing;
   }
 
   private received(message: FromWriter): void {
     if (message.type === 'closed') {
-      this.stopped ??= new StoreUnavailableError('sqlite: the event store is closed');
+      this.requests.stop(new StoreUnavailableError('sqlite: the event store is closed'));
       return;
     }
     if (!('id' in message)) return;
-    const request = this.pending.get(message.id);
-    if (!request) return;
-    this.pending.delete(message.id);
-    if (this.pending.size === 0) this.worker.unref();
-    if (message.type === 'failed') request.reject(errorFromWire(message.failure));
-    else request.resolve(message);
-  }
-
-  private stop(error: Error): void {
-    this.stopped ??= error;
-    for (const request of this.pending.values()) request.reject(this.stopped);
-    this.pending.clear();
-  }
-
-  private send(message: ToWriter): void {
-    this.worker.postMessage(message);
+    this.requests.settle(
+      message.id,
+      message.type === 'failed' ? { error: errorFromWire(message.failure) } : { answer: message },
+    );
   }
 }
 

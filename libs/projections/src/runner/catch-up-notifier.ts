@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnThread } from '@indaga/event-store';
-import type { FromNotifier, NotifierData } from './catch-up-notifier-wire';
+import { spawnThread, ThreadRequests } from '@indaga/event-store';
+import type { FromNotifier, NotifierData, ToNotifier } from './catch-up-notifier-wire';
 
 /** The notifier's thread is gone: its caller adds the jobs itself. */
 export class NotifierGone extends Error {
@@ -20,15 +20,16 @@ export class NotifierGone extends Error {
  * is in Redis as soon as when the event loop added it itself.
  */
 export class CatchUpNotifier {
-  private readonly pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
-  private nextId = 1;
-  private gone: NotifierGone | undefined;
+  private readonly requests: ThreadRequests<void>;
   private closing: Promise<void> | undefined;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromNotifier) => this.received(message));
-    worker.on('error', (error) => this.stop(new NotifierGone(`failed: ${error.message}`)));
-    worker.on('exit', (code) => this.stop(new NotifierGone(`exited (${code})`)));
+    this.requests = new ThreadRequests(worker);
+    worker.on('message', (message: FromNotifier) =>
+      this.requests.settle(message.id, message.ok ? { answer: undefined } : { error: new Error(message.message) }),
+    );
+    worker.on('error', (error) => this.requests.stop(new NotifierGone(`failed: ${error.message}`)));
+    worker.on('exit', (code) => this.requests.stop(new NotifierGone(`exited (${code})`)));
     worker.unref(); // only work in flight keeps the process alive
   }
 
@@ -38,39 +39,18 @@ export class CatchUpNotifier {
 
   /** Adds one catch-up job per network; rejects with NotifierGone once the thread has stopped. */
   add(networkIds: string[]): Promise<void> {
-    if (this.gone) return Promise.reject(this.gone);
-    const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ type: 'add', id, networkIds });
-    });
+    return this.requests.send((id): ToNotifier => ({ type: 'add', id, networkIds }));
   }
 
   /** Lets the adds already sent finish, then ends the thread. */
   close(): Promise<void> {
-    this.closing ??= this.gone
+    this.closing ??= this.requests.stopped
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           this.worker.ref();
           this.worker.once('exit', () => resolve());
-          this.worker.postMessage({ type: 'close' });
+          this.worker.postMessage({ type: 'close' } satisfies ToNotifier);
         });
     return this.closing;
-  }
-
-  private received(message: FromNotifier): void {
-    const request = this.pending.get(message.id);
-    if (!request) return;
-    this.pending.delete(message.id);
-    if (this.pending.size === 0) this.worker.unref();
-    if (message.ok) request.resolve();
-    else request.reject(new Error(message.message));
-  }
-
-  private stop(error: NotifierGone): void {
-    this.gone ??= error;
-    for (const request of this.pending.values()) request.reject(this.gone);
-    this.pending.clear();
   }
 }
