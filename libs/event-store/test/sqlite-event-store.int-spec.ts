@@ -14,6 +14,7 @@ import { BUSY_FOR_MS, SqliteLoneAppends } from '../src/sqlite/sqlite-lone-append
 import type { Worker } from 'node:worker_threads';
 import { encodeAppend } from '../src/internal/encoded-append';
 import { SqliteWriterThread } from '../src/sqlite/sqlite-writer-thread';
+import { openSqliteConnection } from '../src/sqlite/sqlite-connection';
 import { eventStoreContract } from './event-store.contract';
 import { runChildren } from './sqlite-children';
 
@@ -41,6 +42,23 @@ eventStoreContract('SqliteEventStore (writer thread)', async () => sqliteHarness
 eventStoreContract('SqliteEventStore (calling-thread writer)', async () => sqliteHarness(false));
 
 describe('SqliteEventStore specifics', () => {
+  it('opens connections durable (WAL, FULL sync), erasing deleted rows, with temporary files in memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-pragmas-'));
+    const db = openSqliteConnection(join(dir, 'events.db'));
+    try {
+      const read = (name: string) => db.pragma(name, { simple: true });
+      expect([read('journal_mode'), read('synchronous'), read('secure_delete'), read('temp_store')]).toEqual([
+        'wal',
+        2, // FULL
+        1,
+        2, // MEMORY: a batch's savepoint journal never spills to a temp file inside the commit
+      ]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('two OS processes migrate and append to one file at once; each append lands exactly once', async () => {
     const harness = sqliteHarness();
     try {

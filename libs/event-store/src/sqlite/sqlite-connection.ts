@@ -11,6 +11,7 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  * instead of failing. FULL syncs the WAL on every commit: an acknowledged append
  * survives power loss (NORMAL would only survive a process crash). secure_delete
  * zeroes deleted rows (an erased data key, SPEC 6.2) in the database file.
+ * temp_store MEMORY keeps statement journals and temporary B-trees off disk.
  */
 export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   try {
@@ -21,6 +22,9 @@ export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_
     db.pragma('synchronous = FULL');
     // SPEC 6.2: a destroyed data key is overwritten, not left in a free page for a later backup to copy.
     db.pragma('secure_delete = ON');
+    // A batch's savepoints journal in memory: past 64 KiB SQLite spilled them to a temp file, created,
+    // written and unlinked inside the commit (a fifth of a batch's commits here, ~26 % of its pwrites).
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (error) {
     throw toStoreError(error);
