@@ -14,7 +14,7 @@ import { BUSY_FOR_MS, SqliteLoneAppends } from '../src/sqlite/sqlite-lone-append
 import type { Worker } from 'node:worker_threads';
 import { encodeAppend } from '../src/internal/encoded-append';
 import { SqliteWriterThread } from '../src/sqlite/sqlite-writer-thread';
-import { openSqliteConnection } from '../src/sqlite/sqlite-connection';
+import { openSqliteConnection, WAL_AUTOCHECKPOINT_PAGES } from '../src/sqlite/sqlite-connection';
 import { eventStoreContract } from './event-store.contract';
 import { runChildren } from './sqlite-children';
 
@@ -42,16 +42,18 @@ eventStoreContract('SqliteEventStore (writer thread)', async () => sqliteHarness
 eventStoreContract('SqliteEventStore (calling-thread writer)', async () => sqliteHarness(false));
 
 describe('SqliteEventStore specifics', () => {
-  it('opens connections durable (WAL, FULL sync), erasing deleted rows, with temporary files in memory', () => {
+  it('opens connections durable (WAL, FULL sync), erasing deleted rows, temporary files in memory, checkpoints every 4,000 pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-pragmas-'));
     const db = openSqliteConnection(join(dir, 'events.db'));
     try {
       const read = (name: string) => db.pragma(name, { simple: true });
-      expect([read('journal_mode'), read('synchronous'), read('secure_delete'), read('temp_store')]).toEqual([
+      const pragmas = ['journal_mode', 'synchronous', 'secure_delete', 'temp_store', 'wal_autocheckpoint'];
+      expect(pragmas.map(read)).toEqual([
         'wal',
         2, // FULL
         1,
         2, // MEMORY: a batch's savepoint journal never spills to a temp file inside the commit
+        WAL_AUTOCHECKPOINT_PAGES,
       ]);
     } finally {
       db.close();

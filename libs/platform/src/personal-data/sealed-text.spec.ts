@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   isSealed,
   newDataKey,
+  newKeyId,
   openText,
   SealedTextError,
   sealedKeyId,
@@ -46,6 +47,21 @@ describe('sealed text (SPEC 6.1)', () => {
     expect(unwrapKey(master, 'k1', wrapped).equals(key)).toBe(true);
     expect(() => unwrapKey(master, 'k2', wrapped)).toThrow(SealedTextError);
     expect(() => unwrapKey(randomBytes(32), 'k1', wrapped)).toThrow(SealedTextError);
+  });
+
+  it('makes key ids that sort by the millisecond they were made in, and differ within one', () => {
+    const start = Date.UTC(2026, 11, 1);
+    // Every carry of the 48-bit time shows in the characters: steps of 1 ms, then across each 6-bit digit.
+    const times = [0, 1, 2, 63, 64, 65, 4095, 4096, 2 ** 24, 2 ** 30, 2 ** 36 + 5].map((ms) => start + ms);
+    const ids = times.flatMap((t) => [newKeyId(t), newKeyId(t)]);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    for (let i = 0; i + 2 < ids.length; i += 2) {
+      expect(ids[i] < ids[i + 2] && ids[i + 1] < ids[i + 2] && ids[i] < ids[i + 3]).toBe(true);
+    }
+    expect(new Set(ids).size).toBe(ids.length); // same millisecond, 48 random bits apart
+    // A key id is the additional data of its texts, so a sealed string still names it.
+    const sealed = sealText(newDataKey(), ids[0], 'texto', 0);
+    expect(sealedKeyId(sealed)).toBe(ids[0]);
   });
 });
 

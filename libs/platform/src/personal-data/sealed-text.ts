@@ -53,9 +53,27 @@ function randomBytes(n: number): Buffer {
   return out;
 }
 
-/** 72 random bits (12 characters): no collision to expect below billions of keys. */
-export function newKeyId(): string {
-  return randomBytes(9).toString('base64url');
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** base64url's 64 characters in ASCII order: digit i of a number is SORTED[i], so strings sort as numbers do. */
+const SORTED = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+const TO_SORTED: string[] = [];
+for (let i = 0; i < 64; i++) TO_SORTED[BASE64URL.charCodeAt(i)] = SORTED[i];
+
+/**
+ * A data key's id, 16 characters: the time in ms (48 bits) then 48 random
+ * bits, written in base64url's characters taken in ASCII order, so ids sort
+ * by time. A batch's keys then go to the right edge of the key tables'
+ * B-trees instead of one random page each: the SQLite batch of 18 appends
+ * cost 9–13 % less CPU (BENCHMARKS.md, issue 15, stop 13). Two ids made in
+ * one millisecond collide with chance 2^-48.
+ */
+export function newKeyId(now: number = Date.now()): string {
+  const bytes = randomBytes(12);
+  bytes.writeUIntBE(now, 0, 6);
+  const plain = bytes.toString('base64url');
+  let id = '';
+  for (let i = 0; i < plain.length; i++) id += TO_SORTED[plain.charCodeAt(i)];
+  return id;
 }
 
 export function newDataKey(): Buffer {
