@@ -1,17 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { EncodedAppend } from '../internal/encoded-append';
 import { type AppendOutcome, tryCommitSqliteBatch } from './sqlite-append-batch';
+import { CommitTimeAverage } from './commit-time-average';
 import { openSqliteConnection } from './sqlite-connection';
 import { prepareWrites, type WriteStatements } from './sqlite-statements';
 
 /** A lone append is committed here while this thread's commits take less than this (moving average). */
 export const LONE_COMMIT_MAX_MS = 1;
-/**
- * Weight of the latest commit in the average: about the last 20 count, so
- * one slow commit (a checkpoint, a hiccup) needs over 20 ms to tip it, and a
- * disk that is slow at every commit tips it within a few dozen.
- */
-const AVERAGE_WEIGHT = 0.05;
 /** While commits are slower, one lone append in this many is still committed here, to measure again. */
 const REMEASURE_EVERY = 100;
 /** After a batch of several appends (concurrent writers), lone appends go to the writer thread for this long. */
@@ -38,7 +33,8 @@ export interface LoneAppendStats {
  *   commit here would stall the requests being read meanwhile);
  * - when the file's write lock is held by another process (busy_timeout 0:
  *   BEGIN fails at once, nothing written, and the thread waits for the lock);
- * - while commits here average more than LONE_COMMIT_MAX_MS (a slow disk).
+ * - while commits here average more than LONE_COMMIT_MAX_MS (a slow disk;
+ *   commit-time-average.ts: one slow commit alone never tips it).
  *
  * The group-commit queue keeps one batch in flight, so this connection and
  * the writer thread's never write at the same time in this process; the
@@ -48,20 +44,21 @@ export interface LoneAppendStats {
  * slowest of a thousand at ~9 ms, where asking the
  * writer thread to checkpoint meanwhile made every commit slower (two
  * threads syncing the same disk: 0.6× raw instead of 0.9×). The moving
- * average counts the checkpoints too.
+ * average counts the checkpoints too, each as at most 4× the limit.
  */
 export class SqliteLoneAppends {
   readonly stats: LoneAppendStats = { inline: 0, handedOver: 0 };
-  private averageMs = 0;
+  private readonly commits: CommitTimeAverage;
   private sinceMeasured = 0;
   private busyUntil = 0;
   private readonly statements: WriteStatements;
 
   private constructor(
     private readonly db: Database,
-    private readonly maxMs: number,
+    maxMs: number,
   ) {
     this.statements = prepareWrites(db);
+    this.commits = new CommitTimeAverage(maxMs);
   }
 
   /** A connection of its own on `path`, which never waits for a lock (busy_timeout 0). */
@@ -77,14 +74,12 @@ export class SqliteLoneAppends {
   /** Commits `append` here and answers its outcome, or `undefined` when the writer thread should. */
   tryCommit(append: EncodedAppend): AppendOutcome | undefined {
     if (this.busyUntil > 0 && performance.now() < this.busyUntil) return this.handOver();
-    if (this.averageMs > this.maxMs && ++this.sinceMeasured < REMEASURE_EVERY) return this.handOver();
+    if (this.commits.slow && ++this.sinceMeasured < REMEASURE_EVERY) return this.handOver();
     this.sinceMeasured = 0;
     const started = performance.now();
     const outcomes = tryCommitSqliteBatch(this.db, this.statements, [append]);
     if (!outcomes) return this.handOver();
-    const ms = performance.now() - started;
-    // The connection's first commit (statements run cold, the WAL file created) says nothing about the disk.
-    if (this.stats.inline > 0) this.averageMs += AVERAGE_WEIGHT * (ms - this.averageMs);
+    this.commits.record(performance.now() - started);
     this.stats.inline++;
     return outcomes[0];
   }
