@@ -8,7 +8,7 @@ const SAMPLE_CAP = 4;
 
 /**
  * The moving average of a connection's commit times, and whether it is over
- * a limit. One slow commit (a WAL checkpoint of 4,000 pages, a hiccup)
+ * a limit. One slow commit (a WAL checkpoint, a hiccup)
  * counts as at most SAMPLE_CAP × the limit, so it never tips the average by
  * itself; commits slower than the limit one after another do. The first
  * commit (statements run cold, the WAL file created) says nothing about the

@@ -4,8 +4,6 @@ import { dirname } from 'node:path';
 import { StoreUnavailableError } from '../errors';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-/** Pages of WAL after which a commit checkpoints it (SQLite's default is 1,000). */
-export const WAL_AUTOCHECKPOINT_PAGES = 4000;
 
 /**
  * Opens one connection with the store's durability settings. busy_timeout is set
@@ -14,7 +12,7 @@ export const WAL_AUTOCHECKPOINT_PAGES = 4000;
  * survives power loss (NORMAL would only survive a process crash). secure_delete
  * zeroes deleted rows (an erased data key, SPEC 6.2) in the database file.
  * temp_store MEMORY keeps statement journals and temporary B-trees off disk.
- * The measurements behind the last two are in BENCHMARKS.md (issue 15, stop 13).
+ * The measurements are in BENCHMARKS.md (issue 15, stop 13).
  */
 export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   try {
@@ -26,12 +24,10 @@ export function openSqliteConnection(path: string, busyTimeoutMs = DEFAULT_BUSY_
     // SPEC 6.2: a destroyed data key is overwritten, not left in a free page for a later backup to copy.
     db.pragma('secure_delete = ON');
     // A batch's savepoints journal in memory: past 64 KiB SQLite spilled them to a temp file, created,
-    // written and unlinked inside the commit (a fifth of a batch's commits here, ~26 % of its pwrites).
+    // written and unlinked inside the commit (a fifth of the API's batches here, a quarter of their pwrites).
     db.pragma('temp_store = MEMORY');
-    // The WAL is copied back into the file every 4,000 pages (16 MiB) instead of SQLite's 1,000: a page
-    // rewritten by many batches (an index's hot leaf) is copied once per checkpoint, so a batch cost 14–16 %
-    // less CPU; a checkpoint still takes milliseconds, and opening replays at most 16 MiB.
-    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // wal_autocheckpoint stays SQLite's 1,000 pages: 4,000 made a batch 14–16 % cheaper, but each
+    // checkpoint's flush held up the projection workers' fsyncs on the same disk (lag p99 ×1.3–2.3).
     return db;
   } catch (error) {
     throw toStoreError(error);
