@@ -21,7 +21,6 @@ import { errorFromWire, type FromWriter, outcomeFromWire, type ToWriter, type Wr
  */
 export class SqliteWriterThread {
   private readonly requests: ThreadRequests<FromWriter>;
-  private closing: Promise<void> | undefined;
 
   private readonly answers: MessagePort;
 
@@ -89,19 +88,12 @@ export class SqliteWriterThread {
 
   /** False once the thread has died or was closed: every write then fails. */
   get usable(): boolean {
-    return !this.requests.stopped && !this.closing;
+    return !this.requests.stopped && !this.requests.closing;
   }
 
   /** Closes the connection and the thread after the requests already sent (the store's queue drains first). */
   close(): Promise<void> {
-    this.closing ??= this.requests.stopped
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          this.worker.ref();
-          this.worker.once('exit', () => resolve());
-          this.worker.postMessage({ type: 'close' } satisfies ToWriter);
-        });
-    return this.closing;
+    return this.requests.close({ type: 'close' } satisfies ToWriter);
   }
 
   private received(message: FromWriter): void {

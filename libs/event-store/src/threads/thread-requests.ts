@@ -10,18 +10,41 @@ interface Pending<A> {
  * id. Only requests in flight keep the process alive (the thread is ref'd
  * while any is pending). Once the thread has stopped (died, exited, closed),
  * what was in flight and every later request fail with the error it stopped
- * with. Shared by the SQLite writer thread and the catch-up notifier.
+ * with. `close` asks the thread to exit and waits for it. Shared by the
+ * SQLite writer thread and the catch-up notifier.
  */
 export class ThreadRequests<A> {
   private readonly pending = new Map<number, Pending<A>>();
   private nextId = 1;
   private stoppedWith: Error | undefined;
+  private exited: Promise<void> | undefined;
 
   constructor(private readonly worker: Worker) {}
 
   /** The error the thread stopped with, or undefined while it runs. */
   get stopped(): Error | undefined {
     return this.stoppedWith;
+  }
+
+  /** Whether `close` was called. */
+  get closing(): boolean {
+    return this.exited !== undefined;
+  }
+
+  /**
+   * Posts the thread's own close message (it finishes what it was sent,
+   * then exits), once; settles when the thread has exited, at once if it
+   * had already stopped.
+   */
+  close(message: unknown): Promise<void> {
+    this.exited ??= this.stoppedWith
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          this.worker.ref();
+          this.worker.once('exit', () => resolve());
+          this.worker.postMessage(message);
+        });
+    return this.exited;
   }
 
   /** Requests in flight. */

@@ -21,7 +21,6 @@ export class NotifierGone extends Error {
  */
 export class CatchUpNotifier {
   private readonly requests: ThreadRequests<void>;
-  private closing: Promise<void> | undefined;
 
   private constructor(private readonly worker: Worker) {
     this.requests = new ThreadRequests(worker);
@@ -44,13 +43,6 @@ export class CatchUpNotifier {
 
   /** Lets the adds already sent finish, then ends the thread. */
   close(): Promise<void> {
-    this.closing ??= this.requests.stopped
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          this.worker.ref();
-          this.worker.once('exit', () => resolve());
-          this.worker.postMessage({ type: 'close' } satisfies ToNotifier);
-        });
-    return this.closing;
+    return this.requests.close({ type: 'close' } satisfies ToNotifier);
   }
 }
