@@ -37,7 +37,7 @@ export class BullMqScheduler implements ProjectionScheduler {
     private readonly connection: Redis,
     private readonly options: BullMqOptions = {},
   ) {
-    this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: this.prefix });
+    this.queue = new Queue(PROJECTION_QUEUE, { connection, prefix: options.prefix ?? 'indaga' });
     // The Queue re-emits its connection's errors; those are reported where the connection is made.
     this.queue.on('error', () => undefined);
   }
@@ -73,10 +73,6 @@ export class BullMqScheduler implements ProjectionScheduler {
     }
     await this.connected();
     await this.queue.addBulk(catchUpJobs(networkIds, this.options));
-  }
-
-  private get prefix(): string {
-    return this.options.prefix ?? 'indaga';
   }
 
   async rebuild(projection: string, generation: number): Promise<string> {
